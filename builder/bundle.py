@@ -1,0 +1,108 @@
+"""Join the browser's ES modules into one classic script.
+
+The source stays plain ES modules, one job per file. Browsers refuse module scripts on
+``file://`` pages, and the site must work opened from disk or as a single file, so the build
+wraps each module in a function scope and links them through a private table: no globals,
+no third-party bundler, and a module graph small enough to read in the output.
+
+Supported module syntax (checked, with a clear error otherwise): named imports from relative
+paths, ``import * as ns``, and ``export`` before function/const/let/class declarations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+IMPORT = re.compile(r"^import\s+(?:\{([^}]*)\}|\*\s+as\s+(\w+))\s+from\s+['\"](\.{1,2}/[\w./-]+)['\"];?[ \t]*$", re.M)
+EXPORT_DECL = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([\w$]+)", re.M)
+EXPORT_LIST = re.compile(r"^export\s*\{([^}]*)\};?[ \t]*$", re.M)
+LEFTOVER = re.compile(r"^\s*(import\b(?!\s*\()|export\b)", re.M)
+
+
+class BundleError(Exception):
+    pass
+
+
+def bundle(folder: Path, entry: str, virtual: dict[str, object]) -> str:
+    """Return one script running ``entry``; ``virtual`` maps module names (e.g. './bank.js') to data."""
+    order: list[str] = []
+    sources: dict[str, str] = {}
+    visiting: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in sources or name in virtual:
+            return
+        if name in visiting:
+            raise BundleError(f"import cycle: {' -> '.join(visiting + [name])}")
+        path = folder / name
+        if not path.is_file():
+            raise BundleError(f"{visiting[-1] if visiting else entry} imports {name}, which does not exist")
+        visiting.append(name)
+        text = path.read_text("utf-8")
+        for match in IMPORT.finditer(text):
+            visit(_resolve(name, match.group(3)))
+        visiting.pop()
+        sources[name] = text
+        order.append(name)
+
+    visit(_normal(entry))
+    parts = ["(() => {", '"use strict";', "const __m = {};"]
+    for name, value in sorted(virtual.items()):
+        parts.append(f"__m[{json.dumps(name)}] = {json.dumps(value, ensure_ascii=False, separators=(',', ':'))};")
+    for name in order:
+        parts.append(_wrap(name, sources[name]))
+    parts.append("})();")
+    return "\n".join(parts) + "\n"
+
+
+def _normal(name: str) -> str:
+    return "./" + Path(name).as_posix().lstrip("./")
+
+
+def _resolve(importer: str, spec: str) -> str:
+    base = Path(importer.removeprefix("./")).parent
+    parts: list[str] = []
+    for part in (base / spec).as_posix().split("/"):
+        if part == "..":
+            if not parts:
+                raise BundleError(f"{importer} imports {spec}, outside the scripts folder")
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return "./" + "/".join(parts)
+
+
+def _wrap(name: str, text: str) -> str:
+    exports: list[str] = []
+
+    def replace_import(match: re.Match) -> str:
+        target = json.dumps(_resolve(name, match.group(3)))
+        if match.group(2):
+            return f"const {match.group(2)} = __m[{target}];"
+        names = [n.strip() for n in match.group(1).split(",") if n.strip()]
+        bindings = ", ".join(n if " as " not in n else "{}: {}".format(*[x.strip() for x in n.split(" as ")]) for n in names)
+        return f"const {{ {bindings} }} = __m[{target}];"
+
+    def replace_decl(match: re.Match) -> str:
+        exports.append(match.group(1))
+        return match.group(0).removeprefix("export").lstrip()
+
+    def replace_list(match: re.Match) -> str:
+        for item in match.group(1).split(","):
+            item = item.strip()
+            if item:
+                local, _, public = item.partition(" as ")
+                exports.append(f"{public.strip()}: {local.strip()}" if public else local)
+        return ""
+
+    body = IMPORT.sub(replace_import, text)
+    body = EXPORT_DECL.sub(replace_decl, body)
+    body = EXPORT_LIST.sub(replace_list, body)
+    leftover = LEFTOVER.search(body)
+    if leftover:
+        line = body[: leftover.start()].count("\n") + 1
+        raise BundleError(f"{name}:{line}: unsupported import/export form (expected `import {{ a }} from './x.js'` "
+                          f"or `export function/const/let/class`)")
+    return f"__m[{json.dumps(name)}] = (() => {{\n{body.strip()}\nreturn {{ {', '.join(exports)} }};\n}})();"

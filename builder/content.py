@@ -1,0 +1,119 @@
+"""Load the Markdown guidance in ``content/<lang>/``: front matter, body, and what is missing.
+
+A page's front matter carries its title and a one-line description (used for search
+engines and link previews); everything below it is Markdown, rendered by :mod:`markup`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import load_yaml
+from .markup import render_markdown
+from .problems import Problems
+from .schema import did_you_mean
+
+FRONT_MATTER_KEYS = {"title": "the page title", "description": "one sentence for search results"}
+TOP_PAGES = ("index", "how-it-works", "privacy", "about", "pitfalls", "embed", "team")
+
+
+@dataclass
+class Page:
+    lang: str
+    slug: str  # "about", "levels/adaptive"
+    title: str
+    description: str
+    html: str
+    source: str  # display path, for messages
+
+
+def expected_slugs(level_ids: list[str], area_ids: list[str]) -> list[str]:
+    return [*TOP_PAGES, *(f"levels/{i}" for i in level_ids), *(f"areas/{i}" for i in area_ids)]
+
+
+def load_content(root: Path, display_root: str, languages: list[str], slugs: list[str],
+                 problems: Problems) -> dict[tuple[str, str], Page]:
+    pages: dict[tuple[str, str], Page] = {}
+    for lang in languages:
+        for slug in slugs:
+            display = f"{display_root}/{lang}/{slug}.md"
+            path = root / lang / f"{slug}.md"
+            if not path.is_file():
+                problems.error(display, 0, 0, "", f"missing page (expected a Markdown file with a title "
+                                                  f"and description front matter; see {display_root}/README.md)")
+                continue
+            page = _load_page(path, display, lang, slug, problems)
+            if page:
+                pages[(lang, slug)] = page
+        _warn_unused(root / lang, f"{display_root}/{lang}", set(slugs), problems)
+    return pages
+
+
+def _load_page(path: Path, display: str, lang: str, slug: str, problems: Problems) -> Page | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.error(display, 1, 1, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")
+        return None
+    meta, body, body_line = _split_front_matter(text, display, problems)
+    if meta is None:
+        return None
+    html, findings = render_markdown(body)
+    for kind, url in findings:
+        line = body_line + _line_of(body, url)
+        if kind == "external-image":
+            problems.error(display, line, 1, "", f"image '{url}' would be fetched from another origin "
+                                                 f"(privacy: expected a local file next to the page)")
+        else:
+            problems.error(display, line, 1, "", f"link '{url}' is not allowed (expected https:, mailto: or a relative link)")
+    return Page(lang, slug, meta.get("title", ""), meta.get("description", ""), html, display)
+
+
+def _split_front_matter(text: str, display: str, problems: Problems):
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        problems.error(display, 1, 1, "", "no front matter (expected the file to start with '---', "
+                                          "then 'title:' and 'description:', then '---')")
+        return None, "", 0
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        problems.error(display, 1, 1, "", "front matter is not closed (expected a second '---' line)")
+        return None, "", 0
+    local = Problems()
+    located = load_yaml("".join(lines[1:end]), display, local)
+    for p in local.items:  # shift lines: the YAML started on line 2 of the file
+        problems.error(display, p.line + 1, p.column, p.where, p.message)
+    meta = located.data if isinstance(located.data, dict) else {}
+    if located.data is not None and not isinstance(located.data, dict):
+        problems.error(display, 2, 1, "", "front matter must be 'key: value' lines (expected title and description)")
+    for key, value in meta.items():
+        line = located.keys[(key,)][0] + 1
+        if key not in FRONT_MATTER_KEYS:
+            hint = did_you_mean(key, FRONT_MATTER_KEYS)
+            problems.error(display, line, 1, key, f"unknown front matter key '{key}' "
+                                                  f"({hint + ' ' if hint else ''}expected: {', '.join(FRONT_MATTER_KEYS)})")
+        elif not isinstance(value, str) or not value.strip():
+            problems.error(display, line, 1, key, f"expected text ({FRONT_MATTER_KEYS[key]})")
+    for key, what in FRONT_MATTER_KEYS.items():
+        if key not in meta:
+            problems.error(display, 2, 1, key, f"missing '{key}' in front matter (expected {what})")
+    clean = {k: v for k, v in meta.items() if isinstance(v, str)}
+    return clean, "".join(lines[end + 1:]), end + 1
+
+
+def _line_of(body: str, needle: str) -> int:
+    for number, line in enumerate(body.splitlines(), start=1):
+        if needle and needle in line:
+            return number
+    return 1
+
+
+def _warn_unused(folder: Path, display: str, slugs: set[str], problems: Problems) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*.md")):
+        slug = path.relative_to(folder).with_suffix("").as_posix()
+        if slug not in slugs:
+            problems.warning(f"{display}/{slug}.md", 0, 0, "", "is not used by any page "
+                                                              "(expected a level or area id, or one of: " + ", ".join(TOP_PAGES) + ")")

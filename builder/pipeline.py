@@ -1,0 +1,126 @@
+"""The build as a plain pipeline: load, validate, render, check privacy, write.
+
+Each stage adds to one list of problems; the site is only written when that list has no
+errors, so a broken edit never touches the previous ``site/``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bundle import BundleError
+from .content import expected_slugs, load_content
+from .loader import read_yaml
+from .locales import load_ui
+from .problems import BuildFailed, Problem, Problems
+from .privacy import check_css, check_html
+from .render import TEMPLATES, Site, render_site
+from .schema import check_schema
+from .validate import check_bank
+from .writer import write_site
+
+
+@dataclass
+class Project:
+    root: Path
+
+    @property
+    def bank(self) -> Path:
+        return self.root / "questions.yaml"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+
+def load_and_validate(root: Path) -> tuple[dict | None, dict, dict, Problems]:
+    """Stages one and two: everything read from the project, and every problem found in it."""
+    project = Project(Path(root))
+    problems = Problems()
+    bank = read_yaml(project.bank, "questions.yaml", problems)
+    if bank.data is not None and not isinstance(bank.data, dict):
+        problems.error("questions.yaml", 1, 1, "", "expected a mapping with bank, version, languages, levels, areas and criteria")
+    elif bank.data is not None:
+        check_schema(bank, problems)
+        check_bank(bank, problems)
+    data = bank.data if isinstance(bank.data, dict) else {}
+    languages = [lang for lang in data.get("languages") or [] if isinstance(lang, str)]
+    ids = {key: [item.get("id") for item in data.get(key) or [] if isinstance(item, dict) and isinstance(item.get("id"), str)]
+           for key in ("levels", "areas")}
+    pages = load_content(project.content, "content", languages, expected_slugs(ids["levels"], ids["areas"]), problems)
+    ui = load_ui(project.content, "content", languages, problems)
+    _check_logo(project.root, data, bank, problems)
+    _check_sources_privacy(problems)
+    return (data if not problems.errors() else None), pages, ui, problems
+
+
+def check(root: Path | str = ".", strict: bool = False) -> list[Problem]:
+    """Validate a project without writing anything; returns every problem, warnings included."""
+    *_, problems = load_and_validate(Path(root))
+    return problems.sorted()
+
+
+def build(root: Path | str = ".", out: Path | str | None = None, strict: bool = False,
+          dev_script: str | None = None) -> tuple[Site, list[Problem]]:
+    """Build the site into ``out`` (default ``<root>/site``); raises BuildFailed with every problem."""
+    root = Path(root)
+    data, pages, ui, problems = load_and_validate(root)
+    if data is None or problems.errors(strict):
+        raise BuildFailed([p for p in problems.sorted() if strict or p.severity == "error"])
+    epoch = _source_date_epoch()
+    build_date = time.strftime("%Y-%m-%d", time.gmtime(epoch)) if epoch is not None else ""
+    try:
+        site = render_site(data, pages, ui, root, dev_script=dev_script, build_date=build_date)
+    except BundleError as exc:
+        raise BuildFailed([Problem("builder/static/js", 0, 0, "", str(exc))]) from None
+    output_problems = _check_output_privacy(site)
+    if output_problems.errors():
+        raise BuildFailed(output_problems.sorted())
+    write_site(site.files, Path(out) if out else root / "site", mtime=epoch)
+    return site, problems.sorted()
+
+
+def _source_date_epoch() -> int | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _check_logo(root: Path, data: dict, bank, problems: Problems) -> None:
+    logo = (data.get("site") or {}).get("logo") if isinstance(data.get("site"), dict) else None
+    if isinstance(logo, str):
+        line, col = bank.position(("site", "logo"))
+        path = (root / logo)
+        if not path.is_file():
+            problems.error("questions.yaml", line, col, "site.logo", f"file '{logo}' not found (expected a path relative to questions.yaml)")
+        elif path.suffix.lower() not in (".svg", ".png", ".webp", ".jpg", ".jpeg"):
+            problems.error("questions.yaml", line, col, "site.logo", f"'{logo}' is not an image (expected .svg, .png, .webp or .jpg)")
+
+
+def _check_sources_privacy(problems: Problems) -> None:
+    """Templates and style sheets ship with the package; check them as sources, with their lines."""
+    folder = Path(str(TEMPLATES))
+    for path in sorted(folder.rglob("*.html")):
+        for line, message in check_html(path.read_text("utf-8")):
+            problems.error(f"builder/templates/{path.relative_to(folder).as_posix()}", line, 1, "", f"privacy: {message}")
+    static = folder.parent / "static"
+    for path in sorted(static.rglob("*.css")):
+        for line, message in check_css(path.read_text("utf-8")):
+            problems.error(f"builder/static/{path.relative_to(static).as_posix()}", line, 1, "", f"privacy: {message}")
+
+
+def _check_output_privacy(site: Site) -> Problems:
+    """A last guard on the finished pages, for anything the source checks could not see."""
+    problems = Problems()
+    for path, data in sorted(site.files.items()):
+        if path.endswith(".html"):
+            found = check_html(data.decode("utf-8"))
+        elif path.endswith(".css"):
+            found = check_css(data.decode("utf-8"))
+        else:
+            continue
+        for line, message in found:
+            problems.error(f"site/{path}", line, 1, "", f"privacy: {message}")
+    return problems

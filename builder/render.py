@@ -1,0 +1,121 @@
+"""Render every page of every language, plus hashed assets, into an in-memory file tree.
+
+Nothing here touches the disk except reading templates and static files: the writer
+decides when the result becomes ``site/``. All URLs are relative, so the output works from
+any sub-path of any static host and opened straight from disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from .bundle import bundle
+from .content import Page
+from .model import browser_data, localize
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+       "connect-src 'none'; form-action 'none'; base-uri 'none'; manifest-src 'self'")
+STATIC = resources.files("builder").joinpath("static")
+TEMPLATES = resources.files("builder").joinpath("templates")
+
+
+@dataclass
+class Site:
+    """Output files by relative path, plus what tests and the dev server like to know."""
+    files: dict[str, bytes] = field(default_factory=dict)
+    pages: list[str] = field(default_factory=list)
+
+
+def hashed(name: str, data: bytes) -> str:
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.filters["fmt"] = lambda template, **values: template.format(**values)
+    return env
+
+
+def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, dict],
+                project_root: Path, dev_script: str | None = None, build_date: str = "") -> Site:
+    site = Site()
+    languages = list(data["languages"])
+    assets = _assets(data, languages, ui, project_root, site)
+    env = environment()
+    for lang in languages:
+        view = localize(data, lang)
+        prefix = "" if lang == languages[0] else f"{lang}/"
+        for path, template, extra in _page_list(view, pages, lang):
+            full = prefix + path
+            depth = full.count("/")
+            context = {
+                "lang": lang, "t": ui[lang], "bank": view, "site": view["site"], "page": path,
+                "root": "../" * depth, "home": "../" * depth + prefix, "assets": assets,
+                "csp": CSP, "languages": languages, "ui_all": ui, "build_date": build_date,
+                "alternates": [{"lang": other, "name": ui[other]["language_name"],
+                                "href": "../" * depth + ("" if other == languages[0] else f"{other}/") + path}
+                               for other in languages],
+                "dev_script": dev_script, **extra,
+            }
+            html = env.get_template(template).render(context)
+            site.files[full] = html.encode("utf-8")
+            site.pages.append(full)
+    return site
+
+
+def _page_list(view: dict, pages: dict, lang: str):
+    def content(slug):
+        return {"content": pages[(lang, slug)]}
+
+    yield "index.html", "landing.html", content("index")
+    yield "scan.html", "scan.html", {}
+    yield "results.html", "results.html", {}
+    for slug in ("how-it-works", "privacy"):
+        yield f"{slug}.html", "page.html", content(slug)
+    yield "about.html", "about.html", content("about")
+    yield "pitfalls.html", "pitfalls.html", content("pitfalls")
+    for level in view["levels"]:
+        yield f"levels/{level['id']}.html", "level.html", {**content(f"levels/{level['id']}"), "level": level}
+    for area in view["areas"]:
+        yield f"areas/{area['id']}.html", "area.html", {**content(f"areas/{area['id']}"), "area": area}
+    yield "404.html", "404.html", {}
+
+
+def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site: Site) -> dict:
+    assets: dict = {"js": {}}
+    css = STATIC.joinpath("koers.css").read_text("utf-8")
+    colour = data["site"].get("colour")
+    if colour:
+        css = re.sub(r"--brand:\s*#[0-9a-fA-F]{6}", f"--brand: {colour}", css, count=1)
+    assets["css"] = _add(site, "assets/koers.css", css.encode("utf-8"))
+    assets["icon"] = _add(site, "assets/icon.svg", STATIC.joinpath("icon.svg").read_bytes())
+    logo = data["site"].get("logo")
+    assets["logo"] = _add(site, f"assets/logo.{logo.rsplit('.', 1)[-1].lower()}",
+                          (project_root / logo).read_bytes()) if logo else ""
+    scripts = Path(str(STATIC.joinpath("js")))
+    for lang in languages:
+        view = localize(data, lang)
+        app_texts = {k: v for k, v in ui[lang].items() if k.startswith(("scan.", "results."))}
+        js = bundle(scripts, "main.js", {"./bank.js": {"bank": browser_data(view), "ui": app_texts}})
+        assets["js"][lang] = _add(site, f"assets/app.{lang}.js", js.encode("utf-8"))
+    return assets
+
+
+def _add(site: Site, name: str, data: bytes) -> str:
+    path = hashed(name, data)
+    site.files[path] = data
+    return path
+
+
+def to_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,89 @@
+"""Check the bank against the shipped JSON Schema and phrase each error for a maintainer.
+
+The schema is the single source of truth for the shape of ``questions.yaml``: editors use
+it for autocompletion, and this module turns its verdicts into file:line messages.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from importlib import resources
+
+from jsonschema import Draft202012Validator
+
+from .loader import Located, dotted
+from .problems import Problems
+
+_TYPE_NAMES = {"object": "a mapping (key: value)", "array": "a list", "string": "text",
+               "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    text = resources.files("builder").joinpath("schema/questions.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def did_you_mean(word: str, options) -> str:
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def check_schema(bank: Located, problems: Problems) -> None:
+    validator = Draft202012Validator(schema())
+    for error in validator.iter_errors(bank.data):
+        path = tuple(error.absolute_path)
+        message, at_key, path = _describe(error, path)
+        line, col = bank.position(path, at_key=at_key)
+        problems.error(bank.file, line, col, dotted(path), message)
+
+
+def _describe(error, path):
+    """Return (message, point at the key?, path) for one schema error."""
+    kind, spec, value = error.validator, error.schema, error.instance
+    if kind == "additionalProperties":
+        allowed = sorted(spec.get("properties", {}))
+        unknown = sorted(set(value) - set(allowed))
+        key = unknown[0] if unknown else ""
+        hint = did_you_mean(key, allowed)
+        expected = f"{hint} expected one of: {', '.join(allowed)}" if hint else f"expected one of: {', '.join(allowed)}"
+        return f"unknown key '{key}' ({expected})", True, (*path, key)
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        what = spec.get("properties", {}).get(missing, {}).get("description", "")
+        hint = f": {what}" if what else ""
+        return f"missing required key '{missing}'{hint}", False, path
+    if kind == "type":
+        expected = _TYPE_NAMES.get(spec.get("type"), spec.get("type"))
+        return f"expected {expected}, got {_kind_of(value)}", False, path
+    if kind == "pattern" and "propertyNames" in str(error.schema_path) or kind == "propertyNames":
+        return f"'{value}' is not a language code (expected e.g. nl, en, pt-BR)", True, (*path, value)
+    if kind == "pattern":
+        explain = spec.get("description") or f"the pattern {spec['pattern']}"
+        return f"'{value}' is not valid (expected {explain[0].lower() + explain[1:]})", False, path
+    if kind in ("minLength", "minProperties", "minItems") and not value:
+        return "is empty (expected a value)", False, path
+    if kind == "minItems":
+        return f"has {len(value)} item(s) (expected at least {spec['minItems']})", False, path
+    if kind == "maxItems":
+        return f"has {len(value)} items (expected at most {spec['maxItems']})", False, path
+    if kind == "maxLength":
+        return f"is {len(value)} characters long (expected at most {spec['maxLength']})", False, path
+    if kind == "minimum":
+        return f"is {value} (expected {spec['minimum']} or more)", False, path
+    if kind == "uniqueItems":
+        return "lists the same item twice (expected each once)", False, path
+    return error.message, False, path
+
+
+def _kind_of(value) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    for python_type, name in ((bool, "true/false (YAML reads a bare yes, no, on or off as true/false: put the text in quotes)"), (dict, "a mapping"), (list, "a list"),
+                              (str, f"the text '{str(value)[:40]}'"), (int, f"the number {value}"),
+                              (float, f"the number {value}")):
+        if isinstance(value, python_type):
+            return name
+    return type(value).__name__

@@ -1,0 +1,217 @@
+"""Checks on the bank that a JSON Schema cannot express: references, cycles, coverage, languages.
+
+Each check is written to survive a bank that also failed the schema, so one run reports
+every problem; malformed items are skipped here because the schema already named them.
+"""
+
+from __future__ import annotations
+
+from .loader import Located, dotted
+from .markup import render_markdown
+from .problems import Problems
+from .schema import did_you_mean
+
+TEXT_FIELDS = {
+    "site": ("tagline", "footer"),
+    "answers": ("yes", "partly", "no", "unknown", "na"),
+    "levels": ("name", "summary", "daily", "risk"),
+    "areas": ("name", "question", "why"),
+    "criteria": ("text", "why", "action", "owner"),
+    "pitfalls": ("title", "summary", "body"),
+    "sources": ("note",),
+}
+
+
+def check_bank(bank: Located, problems: Problems) -> None:
+    data = bank.data if isinstance(bank.data, dict) else {}
+    report = _Reporter(bank, problems)
+    ids = {section: _unique_ids(data, section, report)
+           for section in ("levels", "areas", "criteria", "pitfalls", "sources")}
+    criteria = _items(data, "criteria")
+    level_count = len(_items(data, "levels"))
+    _check_criteria_refs(criteria, ids, level_count, report)
+    _check_cycles(criteria, report)
+    _check_coverage(data, criteria, level_count, report)
+    _check_pitfalls(data, ids, level_count, report)
+    _check_languages(data, report)
+    _check_markdown(data, report)
+    _check_style(criteria, report)
+
+
+class _Reporter:
+    def __init__(self, bank: Located, problems: Problems):
+        self.bank, self.problems = bank, problems
+
+    def error(self, path, message, at_key=False):
+        line, col = self.bank.position(path, at_key)
+        self.problems.error(self.bank.file, line, col, dotted(path), message)
+
+    def warning(self, path, message, at_key=False):
+        line, col = self.bank.position(path, at_key)
+        self.problems.warning(self.bank.file, line, col, dotted(path), message)
+
+
+def _items(data: dict, section: str) -> list[tuple[int, dict]]:
+    items = data.get(section)
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _unique_ids(data, section, report) -> dict[str, int]:
+    seen: dict[str, int] = {}
+    for i, item in _items(data, section):
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            continue
+        if item_id in seen:
+            first = report.bank.position((section, seen[item_id], "id"))[0]
+            report.error((section, i, "id"), f"id '{item_id}' is used twice (first on line {first}; ids must be unique)")
+        else:
+            seen[item_id] = i
+    return seen
+
+
+def _check_criteria_refs(criteria, ids, level_count, report) -> None:
+    by_id = {item["id"]: item for _, item in criteria if isinstance(item.get("id"), str)}
+    for i, item in criteria:
+        area = item.get("area")
+        if isinstance(area, str) and area not in ids["areas"]:
+            hint = did_you_mean(area, ids["areas"]) or f"expected one of: {', '.join(ids['areas'])}"
+            report.error(("criteria", i, "area"), f"area '{area}' does not exist ({hint})")
+        level = item.get("level")
+        if isinstance(level, int) and not isinstance(level, bool) and level_count and level > level_count:
+            report.error(("criteria", i, "level"),
+                         f"level {level} does not exist (expected 2 to {level_count}: the bank has {level_count} levels)")
+        for j, ref in enumerate(item.get("requires") or []):
+            if not isinstance(ref, str):
+                continue
+            where = ("criteria", i, "requires", j)
+            if ref == item.get("id"):
+                report.error(where, "a criterion cannot require itself")
+            elif ref not in by_id:
+                hint = did_you_mean(ref, by_id) or "expected the id of another criterion"
+                report.error(where, f"requires '{ref}', which does not exist ({hint})")
+            elif by_id[ref].get("area") == area and _num(by_id[ref].get("level")) >= _num(level):
+                report.error(where, f"requires '{ref}' of the same area at level {by_id[ref].get('level')}; "
+                                    f"a criterion can only build on lower levels of its own area")
+
+
+def _num(value) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _check_cycles(criteria, report) -> None:
+    """Report each prerequisite cycle once; a cycle makes every level on it unreachable."""
+    graph = {item["id"]: [r for r in item.get("requires") or [] if isinstance(r, str)]
+             for _, item in criteria if isinstance(item.get("id"), str)}
+    index = {item["id"]: i for i, item in criteria if isinstance(item.get("id"), str)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    reported: set[frozenset] = set()
+    for root in graph:
+        if root in state:
+            continue
+        trail, stack = [root], [iter(graph[root])]  # iterative: long chains must not hit the recursion limit
+        state[root] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[trail.pop()] = 2
+                stack.pop()
+            elif nxt in graph and state.get(nxt) == 1:
+                cycle = trail[trail.index(nxt):] + [nxt]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    report.error(("criteria", index[cycle[0]], "requires"),
+                                 f"prerequisite cycle: {' -> '.join(cycle)} (expected each step to need only earlier ones)")
+            elif nxt in graph and nxt not in state:
+                state[nxt] = 1
+                trail.append(nxt)
+                stack.append(iter(graph[nxt]))
+
+
+def _check_coverage(data, criteria, level_count, report) -> None:
+    """Every area needs criteria on every level from 2 up, or that level says nothing."""
+    levels = _items(data, "levels")
+    present = {(item.get("area"), item.get("level")) for _, item in criteria}
+    for a, area in _items(data, "areas"):
+        for level in range(2, level_count + 1):
+            if (area.get("id"), level) not in present:
+                name = _any_text(levels[level - 1][1].get("name")) if level - 1 < len(levels) else level
+                report.error(("areas", a, "id"),
+                             f"area '{area.get('id')}' has no criteria on level {level} ({name}); "
+                             f"expected at least one, or no visitor can show that level is reached")
+
+
+def _check_pitfalls(data, ids, level_count, report) -> None:
+    for i, item in _items(data, "pitfalls"):
+        source = item.get("source")
+        if isinstance(source, str) and source not in ids["sources"]:
+            hint = did_you_mean(source, ids["sources"]) or "expected the id of an entry under sources"
+            report.error(("pitfalls", i, "source"), f"source '{source}' does not exist ({hint})")
+        for j, area in enumerate(item.get("areas") or []):
+            if isinstance(area, str) and area not in ids["areas"]:
+                hint = did_you_mean(area, ids["areas"]) or f"expected one of: {', '.join(ids['areas'])}"
+                report.error(("pitfalls", i, "areas", j), f"area '{area}' does not exist ({hint})")
+        for j, level in enumerate(item.get("levels") or []):
+            if isinstance(level, int) and level_count and level > level_count:
+                report.error(("pitfalls", i, "levels", j), f"level {level} does not exist (expected 1 to {level_count})")
+
+
+def _check_languages(data, report) -> None:
+    languages = [lang for lang in data.get("languages") or [] if isinstance(lang, str)]
+    if not languages:
+        return
+    for path, text in _texts(data):
+        missing = [lang for lang in languages if lang not in text]
+        for lang in missing:
+            report.error(path, f"has no '{lang}' text (expected a text for every language: {', '.join(languages)})")
+        for lang in text:
+            if lang not in languages:
+                hint = did_you_mean(lang, languages)
+                report.error((*path, lang), f"'{lang}' is not one of the site's languages "
+                                            f"({hint + ' ' if hint else ''}expected: {', '.join(languages)})", at_key=True)
+
+
+def _texts(data):
+    site = data.get("site") if isinstance(data.get("site"), dict) else {}
+    answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    for key in TEXT_FIELDS["site"]:
+        if isinstance(site.get(key), dict):
+            yield ("site", key), site[key]
+    for key in TEXT_FIELDS["answers"]:
+        if isinstance(answers.get(key), dict):
+            yield ("answers", key), answers[key]
+    for section in ("levels", "areas", "criteria", "pitfalls", "sources"):
+        for i, item in _items(data, section):
+            for key in TEXT_FIELDS[section]:
+                if isinstance(item.get(key), dict):
+                    yield (section, i, key), item[key]
+
+
+def _check_markdown(data, report) -> None:
+    """Pitfall bodies are Markdown: the same link and image rules as content/ apply."""
+    for i, item in _items(data, "pitfalls"):
+        body = item.get("body")
+        for lang, text in body.items() if isinstance(body, dict) else ():
+            for kind, url in render_markdown(text)[1] if isinstance(text, str) else ():
+                what = ("would be fetched from another origin (privacy: expected a local file)" if kind == "external-image"
+                        else "is not allowed (expected https:, mailto: or a relative link)")
+                report.error(("pitfalls", i, "body", lang), f"'{url}' {what}")
+
+
+def _check_style(criteria, report) -> None:
+    """Warnings: things that build, but make a poorer scan (``--strict`` fails on them)."""
+    for i, item in criteria:
+        if "owner" not in item:
+            report.warning(("criteria", i, "id"), "has no owner (expected who typically owns the action)")
+        for lang, text in (item.get("text") or {}).items() if isinstance(item.get("text"), dict) else ():
+            if isinstance(text, str) and len(text) > 300:
+                report.warning(("criteria", i, "text", lang),
+                               f"is {len(text)} characters long (expected at most 300: one observable statement)")
+
+
+def _any_text(value) -> str:
+    if isinstance(value, dict) and value:
+        return str(next(iter(value.values())))
+    return str(value)
