@@ -103,7 +103,8 @@ def read_yaml(path: Path, display: str, problems: Problems) -> Located:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.error(display, 0, 0, "", "file not found")
+        problems.error(display, 0, 0, "", "file not found (expected the question bank here; "
+                                          "`koers init DIR` creates a project that builds)")
         return Located(display)
     except UnicodeDecodeError as exc:
         problems.error(display, 1, 1, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")

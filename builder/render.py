@@ -61,7 +61,8 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
             context = {
                 "lang": lang, "t": ui[lang], "bank": view, "site": view["site"], "page": path,
                 "root": "../" * depth, "home": "../" * depth + prefix, "assets": assets,
-                "csp": CSP, "languages": languages, "ui_all": ui, "build_date": build_date,
+                "csp": CSP if not dev_script else CSP.replace("connect-src 'none'", "connect-src 'self'"),
+                "languages": languages, "ui_all": ui, "build_date": build_date,
                 "alternates": [{"lang": other, "name": ui[other]["language_name"],
                                 "href": "../" * depth + ("" if other == languages[0] else f"{other}/") + path}
                                for other in languages],

@@ -1,0 +1,64 @@
+"""``koers init DIR``: a new scan project for another organisation, ready to build at once.
+
+The starter bank is small on purpose (three levels, two areas) so it reads in a minute;
+the maintainer grows it, and ``koers check`` says what is missing along the way.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .content import expected_slugs
+
+README = """# {name}
+
+A maturity scan built with Koers. Everything a visitor enters stays in their browser.
+
+- `koers check` — validate `questions.yaml` and `content/` (all problems at once, with file:line).
+- `koers serve` — preview on http://127.0.0.1:8000/, rebuilt and reloaded on every save.
+- `koers build` — write the static site into `site/`; upload that folder to any static host.
+
+Edit `questions.yaml` (your editor autocompletes it through `questions.schema.json`) and the
+Markdown pages under `content/<language>/`. Each page starts with a `title:` and a
+`description:` between `---` lines.
+"""
+
+PAGE = """---
+title: {title}
+description: {title} — {name}.
+---
+
+{body}
+"""
+
+
+def init(target: Path) -> int:
+    if target.exists() and any(target.iterdir()):
+        print(f"koers init: {target} is not empty (expected a new or empty folder, so nothing is overwritten)",
+              file=sys.stderr)
+        return 1
+    starter = resources.files("builder").joinpath("scaffold/questions.yaml").read_text("utf-8")
+    bank = yaml.load(starter, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "questions.yaml").write_text(starter, "utf-8")
+    (target / "questions.schema.json").write_bytes(
+        resources.files("builder").joinpath("schema/questions.schema.json").read_bytes())
+    (target / "README.md").write_text(README.format(name=bank["site"]["name"]), "utf-8")
+    (target / ".gitignore").write_text("/site/\n", "utf-8")
+    slugs = expected_slugs([lv["id"] for lv in bank["levels"]], [a["id"] for a in bank["areas"]])
+    for lang in bank["languages"]:
+        for slug in slugs:
+            path = target / "content" / lang / f"{slug}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            title = slug.split("/")[-1].replace("-", " ").capitalize()
+            body = ("Write this page in Markdown. Headings start at `##`; the title above becomes the page's heading."
+                    if lang == "en" else
+                    "Schrijf deze pagina in Markdown. Koppen beginnen bij `##`; de titel hierboven wordt de paginakop.")
+            path.write_text(PAGE.format(title=title, name=bank["site"]["name"], body=body), "utf-8")
+    print(f"koers init: created {target}. Next: cd {target} && koers serve")
+    return 0
