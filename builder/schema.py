@@ -33,11 +33,32 @@ def did_you_mean(word: str, options) -> str:
 
 def check_schema(bank: Located, problems: Problems) -> None:
     validator = Draft202012Validator(schema())
-    for error in validator.iter_errors(bank.data):
+    errors = list(validator.iter_errors(bank.data))
+    misspelt = _misspelt_keys(errors)
+    for error in errors:
         path = tuple(error.absolute_path)
+        if error.validator == "required" and (path, _quoted(error.message)) in misspelt:
+            continue  # the "unknown key … did you mean" message already says it
         message, at_key, path = _describe(error, path)
         line, col = bank.position(path, at_key=at_key)
         problems.error(bank.file, line, col, dotted(path), message)
+
+
+def _quoted(message: str) -> str:
+    return message.split("'")[1] if "'" in message else message
+
+
+def _misspelt_keys(errors) -> set:
+    """(object path, intended key) for unknown keys that look like a missing required one."""
+    found = set()
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = list(error.schema.get("properties", {}))
+            for key in set(error.instance) - set(allowed):
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                if close and close[0] not in error.instance:
+                    found.add((tuple(error.absolute_path), close[0]))
+    return found
 
 
 def _describe(error, path):
@@ -51,7 +72,7 @@ def _describe(error, path):
         expected = f"{hint} expected one of: {', '.join(allowed)}" if hint else f"expected one of: {', '.join(allowed)}"
         return f"unknown key '{key}' ({expected})", True, (*path, key)
     if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        missing = _quoted(error.message)
         what = spec.get("properties", {}).get(missing, {}).get("description", "")
         hint = f": {what}" if what else ""
         return f"missing required key '{missing}'{hint}", False, path
@@ -61,7 +82,7 @@ def _describe(error, path):
     if kind == "pattern" and "propertyNames" in str(error.schema_path) or kind == "propertyNames":
         return f"'{value}' is not a language code (expected e.g. nl, en, pt-BR)", True, (*path, value)
     if kind == "pattern":
-        explain = spec.get("description") or f"the pattern {spec['pattern']}"
+        explain = (spec.get("description") or f"the pattern {spec['pattern']}").split(". ")[0].rstrip(".")
         return f"'{value}' is not valid (expected {explain[0].lower() + explain[1:]})", False, path
     if kind in ("minLength", "minProperties", "minItems") and not value:
         return "is empty (expected a value)", False, path

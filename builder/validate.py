@@ -31,7 +31,8 @@ def check_bank(bank: Located, problems: Problems) -> None:
     level_count = len(_items(data, "levels"))
     _check_criteria_refs(criteria, ids, level_count, report)
     _check_cycles(criteria, report)
-    _check_coverage(data, criteria, level_count, report)
+    _check_coverage(data, criteria, ids, level_count, report)
+    _check_colour(data, report)
     _check_pitfalls(data, ids, level_count, report)
     _check_languages(data, report)
     _check_markdown(data, report)
@@ -130,9 +131,12 @@ def _check_cycles(criteria, report) -> None:
                 stack.append(iter(graph[nxt]))
 
 
-def _check_coverage(data, criteria, level_count, report) -> None:
+def _check_coverage(data, criteria, ids, level_count, report) -> None:
     """Every area needs criteria on every level from 2 up, or that level says nothing."""
     levels = _items(data, "levels")
+    if any(item.get("area") not in ids["areas"] or not 2 <= _num(item.get("level")) <= level_count
+           for _, item in criteria):
+        return  # a criterion with a broken area or level was reported already; its intent is unknown
     present = {(item.get("area"), item.get("level")) for _, item in criteria}
     for a, area in _items(data, "areas"):
         for level in range(2, level_count + 1):
@@ -141,6 +145,30 @@ def _check_coverage(data, criteria, level_count, report) -> None:
                 report.error(("areas", a, "id"),
                              f"area '{area.get('id')}' has no criteria on level {level} ({name}); "
                              f"expected at least one, or no visitor can show that level is reached")
+
+
+def contrast_ratio(colour_a: str, colour_b: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+    def luminance(colour):
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, dark = sorted((luminance(colour_a), luminance(colour_b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _check_colour(data, report) -> None:
+    """The brand colour carries white button text and is the link colour on white: both need 4.5:1."""
+    site = data.get("site") if isinstance(data.get("site"), dict) else {}
+    colour = site.get("colour")
+    if isinstance(colour, str) and len(colour) == 7 and colour.startswith("#"):
+        try:
+            ratio = contrast_ratio(colour, "#ffffff")
+        except ValueError:
+            return  # not hex: the schema reported it
+        if ratio < 4.5:
+            report.error(("site", "colour"), f"colour {colour} gives a text contrast of {ratio:.2f}:1 with white "
+                                             f"(expected at least 4.5:1 for WCAG AA; choose a darker shade)")
 
 
 def _check_pitfalls(data, ids, level_count, report) -> None:

@@ -1,0 +1,96 @@
+// The route: an ordered action list from (bank, answers, chosen targets). Pure.
+import { isMet, score } from './scoring.js';
+
+const RANK = { partly: 0, no: 1 };
+
+// Effective target per area: the chosen one when it lies in [current, top], else current+1 (max top).
+export function targets(bank, scores, chosen) {
+  const top = bank.levels.length, out = {};
+  for (const a of bank.areas) {
+    const cur = scores[a.id].level, t = chosen && chosen[a.id];
+    out[a.id] = Number.isInteger(t) && t >= cur && t <= top ? t : Math.min(cur + 1, top);
+  }
+  return out;
+}
+
+// Items: { c, kind: 'find'|'act', pulled, neededFor: [criterion], phase: 'now'|'next'|'later' }.
+export function route(bank, answers, chosen, scores) {
+  scores = scores || score(bank, answers);
+  const goal = targets(bank, scores, chosen);
+  const byId = new Map(), area = {}, items = new Map();
+  bank.areas.forEach((a, i) => { area[a.id] = i; });
+  bank.criteria.forEach((c, i) => byId.set(c.id, { c, i }));
+  const add = (c, pulled) => {
+    const it = { c, kind: answers[c.id] === 'unknown' ? 'find' : 'act', pulled, neededFor: [], dependents: [], i: byId.get(c.id).i };
+    items.set(c.id, it);
+    return it;
+  };
+  // (a) every unknown and (b) every other unmet criterion up to the area's target.
+  // An unmet criterion always lies above its area's level, so both reduce to this.
+  for (const c of bank.criteria) {
+    if (c.area in goal && !isMet(answers[c.id]) && c.level <= goal[c.area]) add(c, false);
+  }
+  // (c) unmet prerequisites, transitively, whatever their own area's target.
+  const queue = [...items.values()];
+  while (queue.length) {
+    const it = queue.pop();
+    for (const id of it.c.requires || []) {
+      const found = byId.get(id);
+      if (!found || isMet(answers[id]) || !(found.c.area in goal)) continue;
+      let p = items.get(id);
+      if (!p) { p = add(found.c, true); queue.push(p); }
+      if (p.dependents.indexOf(it) < 0) { p.dependents.push(it); if (p.pulled) p.neededFor.push(it.c); }
+    }
+  }
+  // Sort key: find before act, level, partly before no before unanswered, area order, bank order.
+  const list = [...items.values()];
+  for (const it of list) {
+    it.k = [it.kind === 'find' ? 0 : 1, it.c.level, it.kind === 'find' ? 0 : RANK[answers[it.c.id]] ?? 2, area[it.c.area], it.i];
+  }
+  list.sort((x, y) => {
+    for (let j = 0; j < 5; j++) if (x.k[j] !== y.k[j]) return x.k[j] - y.k[j];
+    return 0;
+  });
+  // Stable topological order: always take the first item (in sort order) whose prerequisites are placed.
+  // it.dependents are the items that wait for it.
+  list.forEach((it, r) => { it.r = r; it.wait = 0; });
+  for (const it of list) for (const d of it.dependents) d.wait++;
+  const heap = list.filter((it) => !it.wait), out = [];
+  while (heap.length) {
+    const it = pop(heap);
+    out.push(it);
+    for (const d of it.dependents) if (!--d.wait) push(heap, d);
+  }
+  if (out.length < list.length) for (const it of list) if (it.wait) out.push(it); // cycle guard
+  out.forEach((it, n) => {
+    it.phase = n < 5 ? 'now' : n < 15 ? 'next' : 'later';
+    delete it.dependents; delete it.k; delete it.r; delete it.wait;
+  });
+  return out;
+}
+
+function push(h, it) {
+  let i = h.push(it) - 1;
+  while (i) {
+    const p = (i - 1) >> 1;
+    if (h[p].r <= it.r) break;
+    h[i] = h[p]; i = p;
+  }
+  h[i] = it;
+}
+
+function pop(h) {
+  const top = h[0], last = h.pop();
+  if (h.length) {
+    let i = 0;
+    for (;;) {
+      let m = 2 * i + 1;
+      if (m >= h.length) break;
+      if (m + 1 < h.length && h[m + 1].r < h[m].r) m++;
+      if (h[m].r >= last.r) break;
+      h[i] = h[m]; i = m;
+    }
+    h[i] = last;
+  }
+  return top;
+}

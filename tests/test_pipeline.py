@@ -1,0 +1,125 @@
+"""The whole build on the tiny fixture: golden pages, determinism, hashing, CSP, relative URLs."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder import BuildFailed, build
+from builder.privacy import check_html
+
+GOLDEN = Path(__file__).parent / "golden"
+HASH = re.compile(r"\.[0-9a-f]{10}\.(css|js|svg|png)")
+
+
+def normalise(html: str) -> str:
+    return HASH.sub(r".HASH.\1", html)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pages_for_every_language(tiny):
+    site, _ = build(tiny)
+    expected = {"index.html", "scan.html", "results.html", "how-it-works.html", "privacy.html", "about.html",
+                "pitfalls.html", "levels/start.html", "levels/basic.html", "levels/smart.html",
+                "areas/info.html", "areas/data.html", "404.html"}
+    assert set(site.pages) == expected | {f"en/{p}" for p in expected}
+
+
+@pytest.mark.parametrize("page", ["en/levels/basic.html", "about.html", "en/pitfalls.html", "en/areas/info.html"])
+def test_golden_pages(tiny, page):
+    """Set UPDATE_GOLDEN=1 to accept a deliberate change to the templates."""
+    build(tiny)
+    actual = normalise((tiny / "site" / page).read_text())
+    golden = GOLDEN / page
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual)
+    assert actual == golden.read_text()
+
+
+def test_two_builds_are_byte_identical(tiny, tmp_path):
+    build(tiny, tmp_path / "a")
+    build(tiny, tmp_path / "b")
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_source_date_epoch_sets_the_build_date(tiny, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    build(tiny)
+    assert "2026-01-01" in (tiny / "site" / "index.html").read_text()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    build(tiny)
+    assert "2026-01-01" not in (tiny / "site" / "index.html").read_text()
+
+
+def test_assets_carry_a_content_hash(tiny):
+    site, _ = build(tiny)
+    assets = [p for p in site.files if p.startswith("assets/")]
+    assert assets and all(HASH.search(p) for p in assets)
+
+
+def test_every_page_has_csp_first_and_no_inline_code(tiny):
+    site, _ = build(tiny)
+    for page in site.pages:
+        html = site.files[page].decode()
+        head = html.split("<head>", 1)[1].lstrip()
+        assert head.startswith('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;'), page
+        csp = html.split('content="', 1)[1].split('"', 1)[0].replace("&#39;", "'")
+        for rule in ("script-src 'self'", "style-src 'self'", "img-src 'self'", "connect-src 'none'",
+                     "form-action 'none'", "base-uri 'none'"):
+            assert rule in csp
+        assert check_html(html) == [], page
+
+
+def test_all_urls_are_relative_and_resolve(tiny):
+    site, _ = build(tiny)
+    for page in site.pages:
+        html = site.files[page].decode()
+        for url in re.findall(r'(?:href|src)="([^"]+)"', html):
+            if url.startswith(("https://", "mailto:", "#")):
+                continue
+            assert not url.startswith("/"), (page, url)
+            target = os.path.normpath(os.path.join(os.path.dirname(page), url.split("#")[0]))
+            assert target in site.files, (page, url)
+
+
+def test_language_switch_and_hreflang(tiny):
+    build(tiny)
+    html = (tiny / "site" / "en" / "levels" / "basic.html").read_text()
+    assert '<link rel="alternate" hreflang="nl" href="../../levels/basic.html">' in html
+    assert 'href="../../levels/basic.html" hreflang="nl" lang="nl"' in html
+
+
+def test_low_contrast_colour_is_refused(tiny):
+    text = (tiny / "questions.yaml").read_text().replace('colour: "#0b5cad"', 'colour: "#ffcc00"')
+    (tiny / "questions.yaml").write_text(text)
+    with pytest.raises(BuildFailed) as failed:
+        build(tiny)
+    assert "colour #ffcc00 gives a text contrast of 1.51:1 with white" in str(failed.value.problems[0])
+
+
+def test_strict_turns_warnings_into_errors(tiny):
+    text = (tiny / "questions.yaml").read_text().replace("    owner: {nl: Data-eigenaar, en: Data owner}\n", "", 1)
+    (tiny / "questions.yaml").write_text(text)
+    _, warnings = build(tiny)
+    assert [w.message for w in warnings] == ["has no owner (expected who typically owns the action)"]
+    with pytest.raises(BuildFailed):
+        build(tiny, strict=True)
+
+
+def test_init_creates_a_project_that_builds(tmp_path):
+    target = tmp_path / "new-scan"
+    result = subprocess.run([sys.executable, "-m", "builder", "init", str(target)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (target / "README.md").exists() and (target / "questions.schema.json").exists()
+    assert (target / "questions.yaml").read_text().startswith("# yaml-language-server: $schema=questions.schema.json")
+    site, warnings = build(target)
+    assert warnings == [] and "index.html" in site.pages
+    again = subprocess.run([sys.executable, "-m", "builder", "init", str(target)], capture_output=True, text=True)
+    assert again.returncode == 1 and "is not empty" in again.stderr

@@ -1,0 +1,46 @@
+from builder.privacy import check_css, check_html
+
+
+def messages(html):
+    return [m for _, m in check_html(html)]
+
+
+def test_plain_links_are_fine_but_fetches_are_not():
+    assert check_html('<a href="https://example.org">x</a><link rel="alternate" href="https://x.org/en/">') == []
+    found = check_html('<p>\n<img src="https://t.example/p.gif">\n<script src="//cdn.example/a.js"></script>')
+    assert [line for line, _ in found] == [2, 3]
+
+
+def test_every_kind_of_external_fetch_is_caught():
+    cases = [
+        '<link rel="stylesheet" href="https://fonts.example/css">',
+        '<link rel="preload" href="https://cdn.example/x.woff2">',
+        '<link rel="icon" href="http://x.example/favicon.ico">',
+        '<iframe src="https://video.example/embed"></iframe>',
+        '<img srcset="a.png 1x, https://x.example/b.png 2x">',
+        '<video poster="https://x.example/p.jpg"></video>',
+        '<form action="https://x.example/collect"></form>',
+    ]
+    for html in cases:
+        assert messages(html), html
+
+
+def test_inline_script_style_and_handlers_are_refused():
+    assert messages("<script>alert(1)</script>")
+    assert messages("<style>p{}</style>")
+    assert messages('<p style="color:red">x</p>')
+    assert messages('<img src="a.png" onerror="x()">')
+    assert messages('<base href="/">')
+
+
+def test_single_file_edition_may_inline_but_not_fetch():
+    assert check_html("<script>1</script><style>p{}</style>", allow_inline=True) == []
+    assert check_html('<style>\n@import "https://x.example/a.css";</style>', allow_inline=True) == [
+        (2, "CSS loads 'https://x.example/a.css' from another origin")]
+
+
+def test_css_urls():
+    assert check_css("a{background:url(img/x.png)}") == []
+    assert check_css("a{}\nb{background:url('https://x.example/y.png')}") == [
+        (2, "CSS loads 'https://x.example/y.png' from another origin")]
+    assert check_css('@font-face{src:url(//fonts.example/f.woff2)}')
