@@ -13,7 +13,7 @@ export function targets(bank, scores, chosen) {
   return out;
 }
 
-// Items: { c, kind: 'find'|'act', pulled, neededFor: [criterion], phase: 'now'|'next'|'later' }.
+// Items: { c, kind: 'find'|'act', pulled, neededFor: [item], phase: 'now'|'next'|'later' }.
 export function route(bank, answers, chosen, scores) {
   scores = scores || score(bank, answers);
   const goal = targets(bank, scores, chosen);
@@ -39,7 +39,7 @@ export function route(bank, answers, chosen, scores) {
       if (!found || isMet(answers[id]) || !(found.c.area in goal)) continue;
       let p = items.get(id);
       if (!p) { p = add(found.c, true); queue.push(p); }
-      if (p.dependents.indexOf(it) < 0) { p.dependents.push(it); if (p.pulled) p.neededFor.push(it.c); }
+      if (p.dependents.indexOf(it) < 0) { p.dependents.push(it); if (p.pulled) p.neededFor.push(it); }
     }
   }
   // Sort key: find before act, level, partly before no before unanswered, area order, bank order.

@@ -1,0 +1,61 @@
+// Exports of the action list: Markdown checklist, CSV for (Dutch) Excel, file downloads.
+// Take the result object (see result.js) plus UI texts; no bank.js import, so tests can load this.
+import { fmt } from './dom.js';
+
+const PHASES = ['now', 'next', 'later'];
+
+function meta(r, names, ui) {
+  return fmt(ui['results.unlocks'], { n: r.level, area: names[r.area] || r.area }) +
+    (r.owner ? ' · ' + ui['results.owner'] + ': ' + r.owner : '');
+}
+
+// names: { areaId: name }.
+export function toMarkdown(result, names, ui) {
+  const out = ['# ' + ui['results.title'], '', result.created + ' · ' + result.bank + ' ' + result.version, ''];
+  if (!result.route.length) out.push(ui['results.route_empty'], '');
+  const byId = {};
+  for (const r of result.route) byId[r.id] = r;
+  for (const p of PHASES) {
+    const items = result.route.filter((r) => r.phase === p);
+    if (!items.length) continue;
+    out.push('## ' + ui['results.phase_' + p], '');
+    for (const r of items) {
+      out.push('- [ ] ' + r.action, '  ' + meta(r, names, ui));
+      if (r.neededFor.length) out.push('  ' + fmt(ui['results.needed_for'], { items: r.neededFor.map((id) => byId[id] ? byId[id].action : id).join('; ') }));
+    }
+    out.push('');
+  }
+  const notes = Object.keys(result.notes);
+  if (notes.length) {
+    out.push('## ' + ui['results.notes_heading'], '');
+    for (const id of notes) out.push('### ' + (names[id] || id), '', result.notes[id], '');
+  }
+  return out.join('\n');
+}
+
+function cell(v) {
+  v = String(v);
+  return /[";\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+}
+
+// UTF-8 BOM, ';' separator, CRLF line ends, RFC 4180 quoting: what Excel set to Dutch expects.
+export function toCsv(result, names, ui) {
+  const rows = [['#', ui['results.col_phase'], ui['results.col_action'], ui['results.table_area'],
+    ui['results.table_level'], ui['results.because'], ui['results.owner']]];
+  for (const r of result.route) {
+    rows.push([r.n, ui['results.phase_' + r.phase], r.action, names[r.area] || r.area, r.level, r.why, r.owner]);
+  }
+  return '\ufeff' + rows.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+}
+
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,49 @@
+// The result object: the JSON export, the saved state and the share-link payload.
+export const KEYS = ['yes', 'partly', 'no', 'unknown', 'na'];
+
+const pad = (n) => String(n).padStart(2, '0');
+export function today(d = new Date()) {
+  return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+}
+
+export function itemText(item, ui) {
+  return item.kind === 'find' ? ui['results.find_out'] + ' ' + item.c.text : item.c.action;
+}
+
+// state: { answers, notes, targets }; goal: effective targets; items: route(...).
+export function resultObject(bank, ui, state, goal, items, created) {
+  const answers = {}, notes = {};
+  for (const c of bank.criteria) if (state.answers[c.id]) answers[c.id] = state.answers[c.id];
+  for (const a of bank.areas) if (state.notes[a.id]) notes[a.id] = state.notes[a.id];
+  return {
+    format: 'koers-result', formatVersion: 1, bank: bank.bank, version: bank.version, lang: bank.lang,
+    created: created || today(), answers, notes, targets: { ...goal },
+    route: (items || []).map((it, i) => ({
+      n: i + 1, phase: it.phase, kind: it.kind, id: it.c.id, area: it.c.area, level: it.c.level,
+      action: itemText(it, ui), why: it.c.why, owner: it.c.owner || '', neededFor: it.neededFor.map((d) => d.c.id),
+    })),
+  };
+}
+
+// Read a result object made by any version: keep what fits this bank, count the rest.
+// Returns null when it is not a Koers result at all.
+export function readResult(bank, obj) {
+  if (!obj || typeof obj !== 'object' || obj.format !== 'koers-result' || !obj.answers || typeof obj.answers !== 'object') return null;
+  const ids = new Set(bank.criteria.map((c) => c.id)), answers = {}, notes = {}, targets = {};
+  let dropped = 0;
+  for (const id of Object.keys(obj.answers)) {
+    if (ids.has(id) && KEYS.includes(obj.answers[id])) answers[id] = obj.answers[id];
+    else dropped++;
+  }
+  for (const a of bank.areas) {
+    const n = obj.notes && obj.notes[a.id], t = obj.targets && obj.targets[a.id];
+    if (typeof n === 'string' && n) notes[a.id] = n.slice(0, 10000);
+    if (Number.isInteger(t)) targets[a.id] = t;
+  }
+  return {
+    answers, notes, targets, dropped,
+    fresh: bank.criteria.filter((c) => !answers[c.id]).length,
+    stale: obj.bank !== bank.bank || String(obj.version) !== bank.version,
+    version: String(obj.version),
+  };
+}
