@@ -1,1 +1,21 @@
-document.documentElement.classList.add("js");
+// Entry: marks the page as scripted and starts the part this page needs.
+import { bank } from './bank.js';
+import { $ } from './dom.js';
+import { load } from './store.js';
+import { initScan } from './scan.js';
+import { initResults } from './results.js';
+
+document.documentElement.classList.add('js');
+const page = document.body.dataset.page;
+if (page === 'scan') initScan();
+else if (page === 'results') initResults();
+else if (page === 'landing') resume();
+
+// "Continue where you left off": to the first area with open questions, or to the route.
+function resume() {
+  const link = $('[data-resume]'), answers = load(bank).answers;
+  if (!link || !Object.keys(answers).length) return;
+  const open = bank.areas.find((a) => bank.criteria.some((c) => c.area === a.id && !answers[c.id]));
+  link.href = open ? 'scan.html#step-' + open.id : 'results.html';
+  link.hidden = false;
+}

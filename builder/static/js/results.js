@@ -1,0 +1,180 @@
+// Results: level per area and why, chart, route with targets, pitfalls, exports, share link.
+import { bank, ui } from './bank.js';
+import { $, h, fmt } from './dom.js';
+import { score } from './scoring.js';
+import { route, targets } from './route.js';
+import { encode, decode } from './codec.js';
+import { resultObject, readResult, itemText, today } from './result.js';
+import { toMarkdown, toCsv, download } from './exports.js';
+import { chart } from './chart.js';
+import { load, save, forget, empty } from './store.js';
+
+const T = (k, v) => (v ? fmt(ui['results.' + k], v) : ui['results.' + k]);
+const names = {}, levelName = {};
+for (const a of bank.areas) names[a.id] = a.name;
+for (const l of bank.levels) levelName[l.n] = l.n + ' · ' + l.name;
+
+export function initResults() {
+  const status = $('[data-status]'), share = $('[data-share]');
+  let state = load(bank), scores, goal, items, result, ticket = 0;
+
+  function say(msg) {
+    status.textContent = status.textContent === msg ? msg + '\u00a0' : msg;
+  }
+
+  function render() {
+    const has = Object.keys(state.answers).length > 0;
+    $('[data-results]').hidden = !has;
+    $('[data-empty]').hidden = has;
+    $('[data-import]').hidden = false;
+    if (!has) return;
+    scores = score(bank, state.answers);
+    renderLevels();
+    renderPitfalls();
+    const noted = bank.areas.filter((a) => state.notes[a.id]);
+    $('[data-notes]').replaceChildren(...(noted.length ? [h('h3', null, T('notes_heading')),
+      h('dl', { class: 'notes' }, noted.map((a) => [h('dt', null, a.name), h('dd', null, state.notes[a.id])]))] : []));
+    update();
+  }
+
+  // Everything that depends on the targets; keeps the target selects (and focus) in place.
+  function update() {
+    goal = targets(bank, scores, state.targets);
+    items = route(bank, state.answers, state.targets, scores);
+    result = resultObject(bank, ui, state, goal, items, today());
+    const summary = bank.areas.map((a) => a.name + ': ' + scores[a.id].level).join(', ');
+    $('[data-chart]').replaceChildren(chart(bank, scores, goal, T('chart_title') + '. ' + summary),
+      h('p', { class: 'legend', 'aria-hidden': 'true' }, h('span', { class: 'key on' }), T('table_level'), ' ', h('span', { class: 'key goal' }), T('table_target')));
+    renderRoute();
+    const mine = ++ticket;
+    encode(result).then((code) => {
+      if (mine === ticket) share.value = location.href.split('#')[0] + '#r=' + code;
+    }, () => { share.value = ''; });
+  }
+
+  function renderLevels() {
+    const top = bank.levels.length;
+    const rows = bank.areas.map((a) => {
+      const s = scores[a.id], cap = s.cap;
+      const why = !s.answered ? T('unanswered')
+        : !cap ? T('top')
+        : [cap.text, ' (', state.answers[cap.id] ? bank.answers[state.answers[cap.id]] : T('unanswered'), ')'];
+      const select = h('select', { id: 'target-' + a.id, 'aria-label': T('target_label', { area: a.name }) });
+      for (let n = s.level; n <= top; n++) select.append(h('option', { value: n }, levelName[n]));
+      select.value = targets(bank, scores, state.targets)[a.id];
+      select.addEventListener('change', () => {
+        state.targets[a.id] = +select.value;
+        save(bank, state);
+        update();
+      });
+      return h('tr', null,
+        h('th', { scope: 'row' }, h('a', { href: 'areas/' + a.id + '.html' }, a.name)),
+        h('td', { 'data-label': T('table_level') }, levelName[s.level]),
+        h('td', { 'data-label': T('table_capped') }, why),
+        h('td', { 'data-label': T('table_target') }, select));
+    });
+    $('[data-levels]').replaceChildren(h('table', { class: 'levels' },
+      h('caption', null, T('chart_title')),
+      h('thead', null, h('tr', null, ['table_area', 'table_level', 'table_capped', 'table_target'].map((k) => h('th', { scope: 'col' }, T(k))))),
+      h('tbody', null, rows)));
+  }
+
+  function renderRoute() {
+    if (!items.length) {
+      $('[data-route]').replaceChildren(h('p', null, T('route_empty')));
+      return;
+    }
+    const parts = [];
+    for (const p of ['now', 'next', 'later']) {
+      const list = items.filter((it) => it.phase === p);
+      if (!list.length) continue;
+      parts.push(h('h3', null, T('phase_' + p)), h('ol', { class: 'route-list', start: items.indexOf(list[0]) + 1 }, list.map((it) => {
+        const c = it.c;
+        return h('li', { class: 'item ' + it.kind, 'data-item': c.id },
+          h('p', { class: 'action' }, itemText(it, ui)),
+          h('p', { class: 'meta' }, T('unlocks', { n: c.level, area: names[c.area] }), c.owner ? ' · ' + T('owner') + ': ' + c.owner : ''),
+          it.neededFor.length ? h('p', { class: 'needed' }, T('needed_for', { items: it.neededFor.map((d) => itemText(d, ui)).join('; ') })) : null,
+          h('p', { class: 'why' }, T('because') + ': ' + c.why));
+      })));
+    }
+    $('[data-route]').replaceChildren(...parts);
+  }
+
+  function renderPitfalls() {
+    const fits = bank.pitfalls.filter((p) => (p.areas.length ? p.areas : bank.areas.map((a) => a.id))
+      .some((id) => scores[id] && (!p.levels.length || p.levels.includes(scores[id].level))));
+    $('[data-pitfalls]').replaceChildren(
+      h('ul', { class: 'plain-list' }, fits.map((p) => h('li', { class: 'pitfall' },
+        h('a', { href: 'pitfalls.html#' + p.id }, p.title), ' — ', p.summary))),
+      h('h3', null, T('guidance_heading')),
+      h('ul', { class: 'plain-list' }, bank.areas.map((a) => {
+        const next = bank.levels[scores[a.id].level];
+        return h('li', null, h('a', { href: 'areas/' + a.id + '.html' }, a.name),
+          next ? [' → ', h('a', { href: 'levels/' + next.id + '.html' }, levelName[next.n])] : null);
+      })));
+  }
+
+  function adopt(read, msg) {
+    state = { answers: read.answers, notes: read.notes, targets: read.targets };
+    save(bank, state);
+    render();
+    say(read.stale ? msg + ' ' + T('stale', { version: read.version, dropped: read.dropped, fresh: read.fresh }) : msg);
+  }
+
+  function copy(text, field) {
+    const fail = () => {
+      if (field) field.select();
+      say(T('copy_failed'));
+    };
+    try {
+      navigator.clipboard.writeText(text).then(() => say(T('copied')), fail);
+    } catch (e) {
+      fail();
+    }
+  }
+
+  const file = 'koers-route-' + today() + '.';
+  const actions = {
+    md: () => download(file + 'md', toMarkdown(result, names, ui), 'text/markdown;charset=utf-8'),
+    csv: () => download(file + 'csv', toCsv(result, names, ui), 'text/csv;charset=utf-8'),
+    json: () => download(file + 'json', JSON.stringify(result, null, 2) + '\n', 'application/json'),
+    print: () => window.print(),
+    copy: () => copy(toMarkdown(result, names, ui)),
+  };
+  $('[data-exports]').addEventListener('click', (e) => {
+    const b = e.target.closest('[data-export]');
+    if (b && result) actions[b.dataset.export]();
+  });
+  $('[data-copy-link]').addEventListener('click', () => copy(share.value, share));
+  $('[data-forget]').addEventListener('click', () => {
+    forget(bank);
+    state = empty();
+    ticket++;
+    share.value = '';
+    render();
+    say(T('forgotten'));
+    $('[data-empty] a').focus();
+  });
+  const input = $('[data-import-file]');
+  input.addEventListener('change', () => {
+    const f = input.files[0];
+    if (!f) return;
+    f.text().then((text) => {
+      const read = readResult(bank, JSON.parse(text));
+      if (!read) throw 0;
+      adopt(read, T('loaded_file', { file: f.name }));
+    }).catch(() => say(T('file_broken'))).finally(() => { input.value = ''; });
+  });
+
+  const m = /^#r=(.*)$/.exec(location.hash);
+  if (!m) return render();
+  history.replaceState(null, '', location.href.split('#')[0]);
+  decode(m[1]).then((obj) => {
+    const read = readResult(bank, obj);
+    if (!read) throw 0;
+    adopt(read, T('loaded_link'));
+  }).catch(() => {
+    render();
+    say(T('link_broken'));
+  });
+}
