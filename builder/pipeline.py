@@ -7,6 +7,8 @@ errors, so a broken edit never touches the previous ``site/``.
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +79,7 @@ def build(root: Path | str = ".", out: Path | str | None = None, strict: bool = 
     except BundleError as exc:
         raise BuildFailed([Problem("builder/static/js", 0, 0, "", str(exc))]) from None
     output_problems = _check_output_privacy(site)
+    output_problems.extend(_check_links(site, root))
     if output_problems.errors():
         raise BuildFailed(output_problems.sorted())
     write_site(site.files, Path(out) if out else root / "site", mtime=epoch)
@@ -109,6 +112,38 @@ def _check_sources_privacy(problems: Problems) -> None:
     for path in sorted(static.rglob("*.css")):
         for line, message in check_css(path.read_text("utf-8")):
             problems.error(f"builder/static/{path.relative_to(static).as_posix()}", line, 1, "", f"privacy: {message}")
+
+
+HREF = re.compile(r'(?:href|src)="([^"#?]*)[^"]*"')
+
+
+def _check_links(site: Site, root: Path) -> Problems:
+    """Every relative link must land on a built file; blame the Markdown line when it came from there."""
+    problems = Problems()
+    for page in site.pages:
+        folder = posixpath.dirname(page)
+        for url in sorted(set(HREF.findall(site.files[page].decode("utf-8")))):
+            if not url or re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.I):
+                continue
+            target = posixpath.normpath(posixpath.join(folder, url))
+            if target in site.files or (target + "/index.html") in site.files or target.startswith(".."):
+                continue
+            source = site.sources.get(page)
+            line = _line_in(root / source.source, url) if source else 0
+            if source and line:
+                problems.error(source.source, line, 1, "", f"link '{url}' leads nowhere (expected a page of the site, "
+                                                           f"e.g. '../levels/<id>.html' from a level or area page)")
+            else:
+                problems.error(f"site/{page}", 0, 0, "", f"link '{url}' leads nowhere")
+    return problems
+
+
+def _line_in(path: Path, needle: str) -> int:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError:
+        return 0
+    return next((n for n, line in enumerate(lines, start=1) if needle in line), 0)
 
 
 def _check_output_privacy(site: Site) -> Problems:

@@ -31,6 +31,7 @@ class Site:
     """Output files by relative path, plus what tests and the dev server like to know."""
     files: dict[str, bytes] = field(default_factory=dict)
     pages: list[str] = field(default_factory=list)
+    sources: dict[str, Page] = field(default_factory=dict)  # page path -> the Markdown it shows
 
 
 def hashed(name: str, data: bytes) -> str:
@@ -71,6 +72,8 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
             html = env.get_template(template).render(context)
             site.files[full] = html.encode("utf-8")
             site.pages.append(full)
+            if "content" in extra:
+                site.sources[full] = extra["content"]
     return site
 
 
@@ -81,7 +84,7 @@ def _page_list(view: dict, pages: dict, lang: str):
     yield "index.html", "landing.html", content("index")
     yield "scan.html", "scan.html", {}
     yield "results.html", "results.html", {}
-    for slug in ("how-it-works", "privacy"):
+    for slug in ("how-it-works", "privacy", "embed", "team"):
         yield f"{slug}.html", "page.html", content(slug)
     yield "about.html", "about.html", content("about")
     yield "pitfalls.html", "pitfalls.html", content("pitfalls")

@@ -26,7 +26,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def test_pages_for_every_language(tiny):
     site, _ = build(tiny)
     expected = {"index.html", "scan.html", "results.html", "how-it-works.html", "privacy.html", "about.html",
-                "pitfalls.html", "levels/start.html", "levels/basic.html", "levels/smart.html",
+                "pitfalls.html", "embed.html", "team.html", "levels/start.html", "levels/basic.html", "levels/smart.html",
                 "areas/info.html", "areas/data.html", "404.html"}
     assert set(site.pages) == expected | {f"en/{p}" for p in expected}
 
@@ -123,3 +123,13 @@ def test_init_creates_a_project_that_builds(tmp_path):
     assert warnings == [] and "index.html" in site.pages
     again = subprocess.run([sys.executable, "-m", "builder", "init", str(target)], capture_output=True, text=True)
     assert again.returncode == 1 and "is not empty" in again.stderr
+
+
+def test_broken_internal_link_names_the_markdown_line(tiny):
+    page = tiny / "content" / "en" / "levels" / "basic.md"
+    page.write_text(page.read_text() + "\nSee [the next level](smarter.html) and [home](../index.html).\n")
+    with pytest.raises(BuildFailed) as failed:
+        build(tiny)
+    assert [str(p) for p in failed.value.problems] == [
+        "content/en/levels/basic.md:10:1: link 'smarter.html' leads nowhere (expected a page of the site, "
+        "e.g. '../levels/<id>.html' from a level or area page)"]
