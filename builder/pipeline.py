@@ -43,7 +43,10 @@ def load_and_validate(root: Path) -> tuple[dict | None, dict, dict, Problems]:
     project = Project(Path(root))
     problems = Problems()
     bank = read_yaml(project.bank, "questions.yaml", problems)
-    if bank.data is not None and not isinstance(bank.data, dict):
+    if bank.data is None and not problems.items:
+        problems.error("questions.yaml", 1, 1, "", "the file is empty (expected bank, version, languages, site, "
+                                                   "answers, levels, areas and criteria)")
+    elif bank.data is not None and not isinstance(bank.data, dict):
         problems.error("questions.yaml", 1, 1, "", "expected a mapping with bank, version, languages, levels, areas and criteria")
     elif bank.data is not None:
         check_schema(bank, problems)

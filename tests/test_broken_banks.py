@@ -53,3 +53,9 @@ def test_check_command_exit_codes(tiny):
     (tiny / "questions.yaml").write_text((Path(__file__).parent / "broken" / "cycle.yaml").read_text())
     bad = subprocess.run([sys.executable, "-m", "builder", "-C", str(tiny), "check"], capture_output=True, text=True)
     assert bad.returncode == 1 and "prerequisite cycle" in bad.stderr
+
+
+def test_empty_bank_is_an_error_not_a_crash(tiny):
+    (tiny / "questions.yaml").write_text("# only a comment\n")
+    assert [str(p) for p in check(tiny)] == [
+        "questions.yaml:1:1: the file is empty (expected bank, version, languages, site, answers, levels, areas and criteria)"]
