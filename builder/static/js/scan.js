@@ -35,9 +35,9 @@ export function initScan() {
     finish.hidden = i !== total - 1;
     label.textContent = fmt(ui['scan.area_of'], { n: i + 1, total }) + ': ' + $('h2', steps[i]).textContent;
     fill.style.width = ((i + 1) / total) * 100 + '%';
-    const hash = '#' + steps[i].id;
-    if (location.hash !== hash) history.replaceState(null, '', hash);
-    for (const a of $$('[data-lang-link]')) a.hash = hash;
+    // The language links keep the step (the page's own URL stays as it is: changing it
+    // makes Chromium fetch the icon again).
+    for (const a of $$('[data-lang-link]')) a.hash = steps[i].id;
     if (focus) $('h2', steps[i]).focus();
   }
   back.addEventListener('click', () => cur > 0 && show(cur - 1, true));

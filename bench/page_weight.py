@@ -1,0 +1,66 @@
+"""What a visitor downloads for the scan, gzipped: landing, scan and results HTML, CSS, JS.
+
+    .venv/bin/python bench/page_weight.py [PROJECT] [--lang nl] [--budget 30000]
+
+Builds PROJECT (default: the repository root, i.e. the default question bank) into a temporary
+folder, gzips each file at level 9 and prints one row per file and the total. Exits 1 when the
+total is over the budget (30 KB by default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from builder import build  # noqa: E402
+
+
+def weigh(site: Path, lang: str | None = None) -> list[tuple[str, int, int]]:
+    """(file, raw bytes, gzip bytes) for the pages of one language and the assets they load."""
+    index = site / "index.html"
+    prefix = ""
+    if lang:
+        # The default language sits at the root, the others under <lang>/.
+        first = re.search(r'<html lang="([^"]+)"', index.read_text("utf-8")).group(1)
+        prefix = "" if lang == first else f"{lang}/"
+    pages = [f"{prefix}index.html", f"{prefix}scan.html", f"{prefix}results.html"]
+    assets: list[str] = []
+    for page in pages:
+        for ref in re.findall(r'(?:href|src)="((?:\.\./)*assets/[^"]+\.(?:css|js))"', (site / page).read_text("utf-8")):
+            name = ref.lstrip("./")
+            if name not in assets:
+                assets.append(name)
+    rows = []
+    for name in pages + assets:
+        data = (site / name).read_bytes()
+        rows.append((name, len(data), len(gzip.compress(data, compresslevel=9, mtime=0))))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("project", nargs="?", default=str(ROOT))
+    parser.add_argument("--lang", help="language to weigh (default: the first language of the bank)")
+    parser.add_argument("--budget", type=int, default=30_000, help="gzip byte budget (default 30000)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(args.project), Path(tmp) / "site")
+        rows = weigh(Path(tmp) / "site", args.lang)
+    width = max(len(r[0]) for r in rows)
+    print(f"{'file':<{width}}  {'raw':>8}  {'gzip -9':>8}")
+    for name, raw, gz in rows:
+        print(f"{name:<{width}}  {raw:>8}  {gz:>8}")
+    total_raw, total = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    print(f"{'total':<{width}}  {total_raw:>8}  {total:>8}  (budget {args.budget})")
+    return 0 if total <= args.budget else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

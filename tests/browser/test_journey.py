@@ -1,0 +1,191 @@
+"""The whole visitor journey on the default bank, keyboard only, in both languages:
+landing -> scan (every step, back and forth, why-texts, notes) -> results, checked against
+an independent Python reading of the rules; no requests after load, no cookies, axe clean.
+"""
+
+import pytest
+
+import reference
+from helpers import answer_by_keyboard, saved, screen_route, tab_to
+
+pytestmark = pytest.mark.browser
+
+CYCLE = ["yes", "partly", "yes", "no", "na", "unknown", "yes", "no", "yes"]
+
+
+def planned(bank: dict) -> dict:
+    """A varied, deterministic answer set: the first area fully met, the others met up to a
+    rising level, then a mix of every answer; one statement is left unanswered."""
+    plan, n = {}, 0
+    for i, area in enumerate(bank["areas"]):
+        for c in (c for c in bank["criteria"] if c["area"] == area["id"]):
+            if i == 0 or c["level"] <= i + 1:
+                plan[c["id"]] = "na" if n % 7 == 3 else "yes"
+            else:
+                plan[c["id"]] = CYCLE[n % len(CYCLE)]
+            n += 1
+    last_of_fourth = [c["id"] for c in bank["criteria"] if c["area"] == bank["areas"][3]["id"]][-1]
+    plan[last_of_fourth] = None
+    return plan
+
+
+def visible_steps(page) -> list[str]:
+    return page.eval_on_selector_all(".step", "ss => ss.filter(s => !s.hidden).map(s => s.dataset.area)")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_keyboard_journey(new_page, default_site, watch, axe, lang):
+    site, bank, ui = default_site, default_site.bank(lang), default_site.ui(lang)
+    names = {a["id"]: a["name"] for a in bank["areas"]}
+    plan = planned(bank)
+    check_axe = lang == "nl"  # the other language has the same templates; keep the suite fast
+    page = new_page()
+    page.goto(site.home(lang) + "index.html")
+    assert page.is_hidden("[data-resume]")
+    if check_axe:
+        axe(page, "landing")
+
+    tab_to(page, 'a.button.primary[href="scan.html"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/scan.html*")
+    page.wait_for_load_state("networkidle")
+    after_load = len(watch.requests)
+
+    steps = page.eval_on_selector_all(".step", """ss => ss.map(s => [s.dataset.area,
+        [...s.querySelectorAll('fieldset[data-criterion]')].map(f => f.dataset.criterion)])""")
+    assert [area for area, _ in steps] == [a["id"] for a in bank["areas"]]
+    notes = {}
+    for i, (area, ids) in enumerate(steps):
+        assert visible_steps(page) == [area]
+        label = ui["scan.area_of"].format(n=i + 1, total=len(steps)) + ": " + names[area]
+        assert page.text_content("#progress-label") == label
+        assert page.get_attribute("#progress-label", "aria-live") == "polite"
+        if i:
+            assert page.evaluate("document.activeElement.id") == f"h-{area}"
+        if check_axe:
+            axe(page, f"scan step {i + 1}")
+        for k, cid in enumerate(ids):
+            if plan[cid]:
+                answer_by_keyboard(page, cid, plan[cid])
+            if i == 0 and k == 0:
+                # "Why this matters" opens on demand with the keyboard.
+                tab_to(page, f"#c-{cid} details.why summary")
+                page.keyboard.press("Enter")
+                assert page.evaluate(f"document.querySelector('#c-{cid} details.why').open")
+        if i in (1, 4):
+            notes[area] = f"Note for {area}: <b>not bold</b> & \"quoted\""
+            tab_to(page, f'textarea[data-note="{area}"]')
+            page.keyboard.type(notes[area])
+        if i == 1:
+            # Back keeps the answers of both steps.
+            tab_to(page, "[data-back]")
+            page.keyboard.press("Enter")
+            assert visible_steps(page) == [steps[0][0]]
+            assert page.evaluate("document.activeElement.id") == f"h-{steps[0][0]}"
+            for cid in steps[0][1]:
+                assert page.is_checked(f'input[name="{cid}"][value="{plan[cid]}"]')
+            tab_to(page, "[data-next]")
+            page.keyboard.press("Enter")
+            assert visible_steps(page) == [area]
+            for cid in ids:
+                assert page.is_checked(f'input[name="{cid}"][value="{plan[cid]}"]')
+        if i < len(steps) - 1:
+            assert page.is_hidden("[data-finish]")
+            tab_to(page, "[data-next]")
+            page.keyboard.press("Enter")
+        else:
+            assert page.is_hidden("[data-next]")
+    # Autosaved, on every change, under the bank's key.
+    stored = saved(page, site, lang)
+    assert stored["answers"] == {cid: v for cid, v in plan.items() if v}
+    assert stored["notes"] == notes
+    assert watch.network(after_load) == [], f"the scan made requests after load: {watch.network(after_load)}"
+
+    tab_to(page, "[data-finish]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/results.html")
+    page.wait_for_selector("[data-route] [data-item]")
+    page.wait_for_load_state("networkidle")
+    after_load = len(watch.requests)
+    answers = {cid: v for cid, v in plan.items() if v}
+
+    # Level per area and what capped it.
+    expected_levels = reference.score(bank, answers)
+    rows = page.eval_on_selector_all("[data-levels] tbody tr", """rs => rs.map(r => [...r.cells].map(c => c.textContent))""")
+    by_id = {c["id"]: c for c in bank["criteria"]}
+    for area, row in zip([a["id"] for a in bank["areas"]], rows):
+        level, cap = expected_levels[area]
+        assert row[0] == names[area]
+        assert row[1].startswith(f"{level} · ")
+        if cap:
+            assert by_id[cap]["text"] in row[2]
+            assert (bank["answers"][answers[cap]] if cap in answers else ui["results.unanswered"]) in row[2]
+        else:
+            assert row[2] == ui["results.top"]
+    # The chart and its table.
+    svg = page.locator("[data-chart] svg[role=img]")
+    assert ui["results.chart_title"] in svg.get_attribute("aria-label")
+    assert page.locator("[data-levels] table caption").text_content() == ui["results.chart_title"]
+
+    # The route, in the order of the rules.
+    expected = reference.route(bank, answers)
+    shown = screen_route(page)
+    assert [r["id"] for r in shown] == [r["id"] for r in expected]
+    assert [r["kind"] for r in shown] == [r["kind"] for r in expected]
+    phase_names = {p: ui[f"results.phase_{p}"] for p in ("now", "next", "later")}
+    assert [r["phase"] for r in shown] == [phase_names[r["phase"]] for r in expected]
+    assert [r["needed"] for r in shown] == [bool(r["needed_for"]) for r in expected]
+    for r in shown:
+        c = by_id[r["id"]]
+        assert r["action"] == (ui["results.find_out"] + " " + c["text"] if r["kind"] == "find" else c["action"])
+    assert any(r["kind"] == "find" for r in shown) and any(r["kind"] == "act" for r in shown)
+
+    # Pitfalls that fit, and guidance links.
+    fitting = page.eval_on_selector_all("[data-pitfalls] a[href^='pitfalls.html#']", "as => as.map(a => a.hash.slice(1))")
+    assert fitting == reference.fitting_pitfalls(bank, answers)
+    hrefs = page.eval_on_selector_all("[data-pitfalls] a", "as => as.map(a => a.getAttribute('href'))")
+    for a in bank["areas"]:
+        assert f"areas/{a['id']}.html" in hrefs
+        level = expected_levels[a["id"]][0]
+        if level < len(bank["levels"]):
+            assert f"levels/{bank['levels'][level]['id']}.html" in hrefs
+
+    # Raise a target with the keyboard: the route follows.
+    area = next(a["id"] for a in bank["areas"] if expected_levels[a["id"]][0] <= len(bank["levels"]) - 2)
+    tab_to(page, f"#target-{area}")
+    default = int(page.input_value(f"#target-{area}"))
+    page.keyboard.press("ArrowDown")
+    assert int(page.input_value(f"#target-{area}")) == default + 1
+    expected = reference.route(bank, answers, {area: default + 1})
+    assert [r["id"] for r in screen_route(page)] == [r["id"] for r in expected]
+    assert saved(page, site, lang)["targets"] == {area: default + 1}
+    if check_axe:
+        axe(page, "results with a route")
+    # Notes come back literally, never as markup.
+    assert page.eval_on_selector_all("[data-notes] dd", "ds => ds.map(d => d.textContent)") == list(notes.values())
+    assert page.locator("[data-notes] b").count() == 0
+
+    assert watch.network(after_load) == [], "the results page made requests after load"
+    assert page.context.cookies() == []
+
+
+def test_language_switch_keeps_answers_and_step(page, default_site):
+    site = default_site
+    bank = site.bank("nl")
+    first = [c["id"] for c in bank["criteria"] if c["area"] == bank["areas"][0]["id"]]
+    page.goto(site.home("nl") + "scan.html")
+    for cid in first[:3]:
+        answer_by_keyboard(page, cid, "partly")
+    tab_to(page, "[data-next]")
+    page.keyboard.press("Enter")
+    tab_to(page, "[data-lang-link][hreflang=en]", back=True)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/scan.html#step-" + bank["areas"][1]["id"])
+    assert visible_steps(page) == [bank["areas"][1]["id"]]
+    assert page.get_attribute("html", "lang") == "en"
+    for cid in first[:3]:
+        assert page.is_checked(f'input[name="{cid}"][value="partly"]')
+    # And the English landing page offers to continue.
+    page.goto(site.home("en") + "index.html")
+    assert page.is_visible("[data-resume]")
+    assert page.get_attribute("[data-resume]", "href") == "scan.html#step-" + bank["areas"][0]["id"]
