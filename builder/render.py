@@ -67,7 +67,7 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
                 "alternates": [{"lang": other, "name": ui[other]["language_name"],
                                 "href": "../" * depth + ("" if other == languages[0] else f"{other}/") + path}
                                for other in languages],
-                "dev_script": dev_script, **extra,
+                "dev_script": dev_script, "embed": False, **extra,
             }
             html = env.get_template(template).render(context)
             site.files[full] = html.encode("utf-8")
@@ -84,8 +84,11 @@ def _page_list(view: dict, pages: dict, lang: str):
     yield "index.html", "landing.html", content("index")
     yield "scan.html", "scan.html", {}
     yield "results.html", "results.html", {}
-    for slug in ("how-it-works", "privacy", "embed", "team"):
+    for slug in ("how-it-works", "privacy", "team"):
         yield f"{slug}.html", "page.html", content(slug)
+    yield "embed.html", "embed.html", content("embed")
+    yield "embed/scan.html", "scan.html", {"embed": True}
+    yield "embed/results.html", "results.html", {"embed": True}
     yield "about.html", "about.html", content("about")
     yield "pitfalls.html", "pitfalls.html", content("pitfalls")
     for level in view["levels"]:
@@ -103,6 +106,7 @@ def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site
         css = re.sub(r"--brand:\s*#[0-9a-fA-F]{6}", f"--brand: {colour}", css, count=1)
     assets["css"] = _add(site, "assets/koers.css", css.encode("utf-8"))
     assets["icon"] = _add(site, "assets/icon.svg", STATIC.joinpath("icon.svg").read_bytes())
+    site.files["embed.js"] = STATIC.joinpath("embed.js").read_bytes()  # a stable address for other sites
     logo = data["site"].get("logo")
     assets["logo"] = _add(site, f"assets/logo.{logo.rsplit('.', 1)[-1].lower()}",
                           (project_root / logo).read_bytes()) if logo else ""

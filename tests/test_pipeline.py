@@ -26,7 +26,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def test_pages_for_every_language(tiny):
     site, _ = build(tiny)
     expected = {"index.html", "scan.html", "results.html", "how-it-works.html", "privacy.html", "about.html",
-                "pitfalls.html", "embed.html", "team.html", "levels/start.html", "levels/basic.html", "levels/smart.html",
+                "pitfalls.html", "embed.html", "team.html", "embed/scan.html", "embed/results.html", "levels/start.html", "levels/basic.html", "levels/smart.html",
                 "areas/info.html", "areas/data.html", "404.html"}
     assert set(site.pages) == expected | {f"en/{p}" for p in expected}
 
@@ -133,3 +133,14 @@ def test_broken_internal_link_names_the_markdown_line(tiny):
     assert [str(p) for p in failed.value.problems] == [
         "content/en/levels/basic.md:10:1: link 'smarter.html' leads nowhere (expected a page of the site, "
         "e.g. '../levels/<id>.html' from a level or area page)"]
+
+
+def test_embed_pages_have_no_site_chrome_and_a_stable_parent_script(tiny):
+    site, _ = build(tiny)
+    embedded = site.files["en/embed/scan.html"].decode()
+    assert "data-embed" in embedded and "site-header" not in embedded and 'name="info-2-owner"' in embedded
+    assert 'href="../../en/privacy.html" target="_blank"' in embedded
+    assert "koers:height" in site.files["embed.js"].decode()
+    snippet = site.files["en/embed.html"].decode()
+    assert 'sandbox="allow-scripts allow-same-origin allow-downloads allow-modals allow-popups"' in snippet
+    assert '&lt;script src="https://your-scan.example/embed.js" defer&gt;' in snippet

@@ -1,0 +1,51 @@
+/* Koers embed helper for the page that hosts the scan (a blog post, an intranet page).
+ *
+ *   <iframe src="https://scan.example/embed/scan.html" title="Maturity scan" loading="lazy"
+ *           data-koers-embed width="100%" height="900"></iframe>
+ *   <script src="https://scan.example/embed.js" defer></script>
+ *
+ * Keeps each such iframe as tall as its content, so the reader scrolls the post, not a box.
+ * Messages are only accepted from the iframe's own origin and window, and the iframe only
+ * reports its height to the origin that greeted it. Without this script the iframe keeps its
+ * fixed height and scrolls by itself.
+ */
+(function () {
+  "use strict";
+  var frames = [];
+
+  function originOf(frame) {
+    try { return new URL(frame.src, location.href).origin; } catch (e) { return null; }
+  }
+
+  function greet(frame) {
+    var origin = originOf(frame);
+    if (origin && frame.contentWindow) frame.contentWindow.postMessage({ type: "koers:hello" }, origin);
+  }
+
+  function attach(frame) {
+    if (frames.indexOf(frame) !== -1) return;
+    frames.push(frame);
+    frame.setAttribute("scrolling", "no");
+    frame.addEventListener("load", function () { greet(frame); });
+    greet(frame);
+  }
+
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || data.type !== "koers:height" || typeof data.height !== "number") return;
+    for (var i = 0; i < frames.length; i++) {
+      var frame = frames[i];
+      if (event.source === frame.contentWindow && event.origin === originOf(frame)) {
+        frame.style.height = Math.max(200, Math.min(Math.ceil(data.height), 100000)) + "px";
+        if (data.scrollTop) frame.scrollIntoView({ block: "start" });
+      }
+    }
+  });
+
+  function scan() {
+    var found = document.querySelectorAll("iframe[data-koers-embed]");
+    for (var i = 0; i < found.length; i++) attach(found[i]);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+  else scan();
+})();
