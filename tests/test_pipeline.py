@@ -144,3 +144,29 @@ def test_embed_pages_have_no_site_chrome_and_a_stable_parent_script(tiny):
     snippet = site.files["en/embed.html"].decode()
     assert 'sandbox="allow-scripts allow-same-origin allow-downloads allow-modals allow-popups"' in snippet
     assert '&lt;script src="https://your-scan.example/embed.js" defer&gt;' in snippet
+
+
+def test_branding_from_configuration(tiny):
+    (tiny / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>')
+    text = (tiny / "questions.yaml").read_text().replace(
+        '  colour: "#0b5cad"\n',
+        '  colour: "#5a2d82"\n  logo: logo.svg\n  contact: "mailto:scan@example.org"\n'
+        '  footer: {nl: "Gemaakt door *Voorbeeld*", en: "Made by *Example*"}\n')
+    (tiny / "questions.yaml").write_text(text)
+    site, _ = build(tiny)
+    html = site.files["en/about.html"].decode()
+    logo = next(p for p in site.files if p.startswith("assets/logo."))
+    assert f'<img src="../{logo}" alt="" width="32" height="32"> Tiny' in html
+    assert '<a href="mailto:scan@example.org" rel="noopener noreferrer">scan@example.org</a>' in html
+    assert "Made by <em>Example</em>" in html
+    css = next(v for p, v in site.files.items() if p.startswith("assets/koers.")).decode()
+    assert "--brand: #5a2d82" in css
+
+
+def test_missing_logo_is_an_error(tiny):
+    text = (tiny / "questions.yaml").read_text().replace('  colour: "#0b5cad"\n', '  colour: "#0b5cad"\n  logo: gone.svg\n')
+    (tiny / "questions.yaml").write_text(text)
+    with pytest.raises(BuildFailed) as failed:
+        build(tiny)
+    assert [str(p) for p in failed.value.problems] == [
+        "questions.yaml:9:9: site.logo: file 'gone.svg' not found (expected a path relative to questions.yaml)"]
