@@ -69,9 +69,9 @@ def test_keyboard_journey(new_page, default_site, watch, axe, lang):
                 answer_by_keyboard(page, cid, plan[cid])
             if i == 0 and k == 0:
                 # "Why this matters" opens on demand with the keyboard.
-                tab_to(page, f"#c-{cid} details.why summary")
+                tab_to(page, f"[data-criterion={cid}] details.why summary")
                 page.keyboard.press("Enter")
-                assert page.evaluate(f"document.querySelector('#c-{cid} details.why').open")
+                assert page.evaluate(f"document.querySelector('[data-criterion={cid}] details.why').open")
         if i in (1, 4):
             notes[area] = f"Note for {area}: <b>not bold</b> & \"quoted\""
             tab_to(page, f'textarea[data-note="{area}"]')
