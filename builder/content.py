@@ -66,7 +66,8 @@ def _load_page(path: Path, display: str, lang: str, slug: str, problems: Problem
             problems.error(display, line, 1, "", f"image '{url}' would be fetched from another origin "
                                                  f"(privacy: expected a local file next to the page)")
         else:
-            problems.error(display, line, 1, "", f"link '{url}' is not allowed (expected https:, mailto: or a relative link)")
+            problems.warning(display, line, 1, "", f"link '{url}' was removed: it could run script "
+                                                   f"(expected https:, mailto: or a relative link)")
     return Page(lang, slug, meta.get("title", ""), meta.get("description", ""), html, display)
 
 

@@ -223,9 +223,12 @@ def _check_markdown(data, report) -> None:
         body = item.get("body")
         for lang, text in body.items() if isinstance(body, dict) else ():
             for kind, url in render_markdown(text)[1] if isinstance(text, str) else ():
-                what = ("would be fetched from another origin (privacy: expected a local file)" if kind == "external-image"
-                        else "is not allowed (expected https:, mailto: or a relative link)")
-                report.error(("pitfalls", i, "body", lang), f"'{url}' {what}")
+                if kind == "external-image":
+                    report.error(("pitfalls", i, "body", lang),
+                                 f"image '{url}' would be fetched from another origin (privacy: expected a local file)")
+                else:
+                    report.warning(("pitfalls", i, "body", lang), f"link '{url}' was removed: it could run script "
+                                                                  f"(expected https:, mailto: or a relative link)")
 
 
 def _check_style(criteria, report) -> None:

@@ -66,4 +66,12 @@ def test_markdown_escapes_raw_html_and_script_links():
     assert "onclick" not in html.replace("&lt;b onclick", "")
     assert 'href="javascript' not in html
     assert '<a href="https://example.org" rel="noopener noreferrer">ok</a>' in html
-    assert findings == [("unsafe-link", "javascript:alert(1)")]
+    assert findings == [("unsafe-link", "javascript:alert(1)")]  # reported as a warning, link removed
+
+
+def test_script_link_is_removed_with_a_warning(tmp_path):
+    write(tmp_path, "en", "about", "---\ntitle: A\ndescription: B\n---\n\n[x](javascript:alert(1))\n")
+    pages, problems = load(tmp_path)
+    assert problems == ["content/en/about.md:6:1: warning: link 'javascript:alert(1)' was removed: it could run "
+                        "script (expected https:, mailto: or a relative link)"]
+    assert "<a>x</a>" in pages[("en", "about")].html
