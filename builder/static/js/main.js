@@ -4,12 +4,14 @@ import { $ } from './dom.js';
 import { load } from './store.js';
 import { initScan } from './scan.js';
 import { initResults } from './results.js';
+import { initFrame } from './frame.js';
 
 document.documentElement.classList.add('js');
 const page = document.body.dataset.page;
 if (page === 'scan') initScan();
 else if (page === 'results') initResults();
 else if (page === 'landing') resume();
+if (document.body.hasAttribute('data-embed')) initFrame();
 
 // "Continue where you left off": to the first area with open questions, or to the route.
 function resume() {

@@ -9,6 +9,10 @@ import { toMarkdown, toCsv, download } from './exports.js';
 import { chart } from './chart.js';
 import { load, save, forget, empty } from './store.js';
 
+// Guidance links start from this language's root; from an embedded page they open outside the frame.
+const home = document.body.dataset.home || '';
+const out = document.body.hasAttribute('data-embed') ? { target: '_blank', rel: 'noopener' } : {};
+const link = (href, text) => h('a', { href: home + href, ...out }, text);
 const T = (k, v) => (v ? fmt(ui['results.' + k], v) : ui['results.' + k]);
 const names = {}, levelName = {};
 for (const a of bank.areas) names[a.id] = a.name;
@@ -68,7 +72,7 @@ export function initResults() {
         update();
       });
       return h('tr', null,
-        h('th', { scope: 'row' }, h('a', { href: 'areas/' + a.id + '.html' }, a.name)),
+        h('th', { scope: 'row' }, link('areas/' + a.id + '.html', a.name)),
         h('td', { 'data-label': T('table_level') }, levelName[s.level]),
         h('td', { 'data-label': T('table_capped') }, why),
         h('td', { 'data-label': T('table_target') }, select));
@@ -105,12 +109,12 @@ export function initResults() {
       .some((id) => scores[id] && (!p.levels.length || p.levels.includes(scores[id].level))));
     $('[data-pitfalls]').replaceChildren(
       h('ul', { class: 'plain-list' }, fits.map((p) => h('li', { class: 'pitfall' },
-        h('a', { href: 'pitfalls.html#' + p.id }, p.title), ' — ', p.summary))),
+        link('pitfalls.html#' + p.id, p.title), ' — ', p.summary))),
       h('h3', null, T('guidance_heading')),
       h('ul', { class: 'plain-list' }, bank.areas.map((a) => {
         const next = bank.levels[scores[a.id].level];
-        return h('li', null, h('a', { href: 'areas/' + a.id + '.html' }, a.name),
-          next ? [' → ', h('a', { href: 'levels/' + next.id + '.html' }, levelName[next.n])] : null);
+        return h('li', null, link('areas/' + a.id + '.html', a.name),
+          next ? [' → ', link('levels/' + next.id + '.html', levelName[next.n])] : null);
       })));
   }
 

@@ -38,7 +38,10 @@ export function initScan() {
     // The language links keep the step (the page's own URL stays as it is: changing it
     // makes Chromium fetch the icon again).
     for (const a of $$('[data-lang-link]')) a.hash = steps[i].id;
-    if (focus) $('h2', steps[i]).focus();
+    if (focus) {
+      $('h2', steps[i]).focus();
+      document.dispatchEvent(new Event('koers:step'));
+    }
   }
   back.addEventListener('click', () => cur > 0 && show(cur - 1, true));
   next.addEventListener('click', () => cur < total - 1 && show(cur + 1, true));
