@@ -65,6 +65,7 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
                 "csp": CSP if not dev_script else CSP.replace("connect-src 'none'", "connect-src 'self'"),
                 "languages": languages, "ui_all": ui, "build_date": build_date,
                 "alternates": [{"lang": other, "name": ui[other]["language_name"],
+                                "path": ("" if other == languages[0] else f"{other}/") + path,
                                 "href": "../" * depth + ("" if other == languages[0] else f"{other}/") + path}
                                for other in languages],
                 "dev_script": dev_script, "embed": False, **extra,
@@ -74,7 +75,22 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
             site.pages.append(full)
             if "content" in extra:
                 site.sources[full] = extra["content"]
+    _crawler_files(site, data)
     return site
+
+
+def _crawler_files(site: Site, data: dict) -> None:
+    """robots.txt always; a sitemap only when the public address is known (it needs absolute URLs)."""
+    url = (data["site"].get("url") or "").rstrip("/")
+    robots = "User-agent: *\nAllow: /\n"
+    if url:
+        robots += f"Sitemap: {url}/sitemap.xml\n"
+        pages = [p for p in site.pages if not p.endswith("404.html") and "/embed/" not in f"/{p}"]
+        entries = "".join(f"  <url><loc>{url}/{p}</loc></url>\n" for p in pages)
+        site.files["sitemap.xml"] = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                                     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+                                     f"{entries}</urlset>\n").encode()
+    site.files["robots.txt"] = robots.encode()
 
 
 def _page_list(view: dict, pages: dict, lang: str):

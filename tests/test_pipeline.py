@@ -90,10 +90,19 @@ def test_all_urls_are_relative_and_resolve(tiny):
 
 
 def test_language_switch_and_hreflang(tiny):
-    build(tiny)
+    site, _ = build(tiny)
     html = (tiny / "site" / "en" / "levels" / "basic.html").read_text()
-    assert '<link rel="alternate" hreflang="nl" href="../../levels/basic.html">' in html
     assert 'href="../../levels/basic.html" hreflang="nl" lang="nl"' in html
+    assert 'rel="alternate"' not in html, "relative alternates are ignored by search engines: only with site.url"
+    assert site.files["robots.txt"] == b"User-agent: *\nAllow: /\n"
+    text = (tiny / "questions.yaml").read_text().replace("  name: Tiny\n", "  name: Tiny\n  url: https://scan.example.org/\n")
+    (tiny / "questions.yaml").write_text(text)
+    site, _ = build(tiny)
+    html = (tiny / "site" / "en" / "levels" / "basic.html").read_text()
+    assert '<link rel="canonical" href="https://scan.example.org/en/levels/basic.html">' in html
+    assert '<link rel="alternate" hreflang="nl" href="https://scan.example.org/levels/basic.html">' in html
+    assert "<loc>https://scan.example.org/en/levels/basic.html</loc>" in site.files["sitemap.xml"].decode()
+    assert b"Sitemap: https://scan.example.org/sitemap.xml" in site.files["robots.txt"]
 
 
 def test_low_contrast_colour_is_refused(tiny):
