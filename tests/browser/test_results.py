@@ -289,3 +289,19 @@ def test_without_javascript_the_scan_is_readable(new_page, default_site):
     assert page.is_hidden("[data-step-nav]")
     page.goto(default_site.home("nl") + "results.html")
     assert page.is_visible("[data-no-js]")
+
+
+def test_printing_the_scan_shows_every_step_and_why(new_page, default_site):
+    page = new_page()
+    page.goto(default_site.home("nl") + "scan.html")
+    assert page.locator(".step:visible").count() == 1
+    page.emulate_media(media="print")
+    assert page.locator(".step:visible").count() == len(default_site.bank("nl")["areas"])
+    assert page.eval_on_selector(".site-header", "e => getComputedStyle(e).display") == "none"
+    assert page.eval_on_selector("[data-step-nav]", "e => getComputedStyle(e).display") == "none"
+
+
+def test_share_link_stays_a_reasonable_length(results):
+    page, bank, _ = results
+    link = page.input_value("[data-share]")
+    assert len(link) < 16_000, len(link)
