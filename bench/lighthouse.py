@@ -1,0 +1,67 @@
+"""Lighthouse category scores for the landing, scan and results pages, in Debian's Chromium.
+
+    .venv/bin/python bench/lighthouse.py
+
+Installs the npm package `lighthouse` into bench/node_modules when missing (bench only, never
+shipped), builds the default site, serves it locally and audits each page once with
+Lighthouse's default mobile settings. Not part of the test suite or CI.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))
+
+from builder import build  # noqa: E402
+
+PAGES = {"landing": "index.html", "scan": "scan.html", "results": "results.html"}
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def audit() -> dict[str, dict[str, int]]:
+    binary = BENCH / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH, check=True)
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        build(ROOT, site)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        scores = {}
+        for name, path in PAGES.items():
+            report = Path(temp) / f"{name}.json"
+            subprocess.run([str(binary), f"http://127.0.0.1:{server.server_port}/{path}", "--chrome-path=/usr/bin/chromium",
+                            f"--chrome-flags={CHROME_FLAGS}", "--output=json", f"--output-path={report}", "--quiet",
+                            "--only-categories=" + ",".join(CATEGORIES)], check=True)
+            categories = json.loads(report.read_text())["categories"]
+            scores[name] = {c: round(categories[c]["score"] * 100) for c in CATEGORIES}
+        server.shutdown()
+    return scores
+
+
+def main() -> dict:
+    scores = audit()
+    print(f"{'page':<9}" + "".join(f"{c:>16}" for c in CATEGORIES))
+    for name, row in scores.items():
+        print(f"{name:<9}" + "".join(f"{row[c]:>16}" for c in CATEGORIES))
+    return scores
+
+
+if __name__ == "__main__":
+    main()
