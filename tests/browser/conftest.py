@@ -126,7 +126,7 @@ class Watch:
         return page
 
     def foreign(self) -> list[str]:
-        local = ("blob:", "data:", "about:")
+        local = ("blob:", "data:", "about:", "file:")  # file: only when a test opens the site from disk
         return [u for u in self.requests if not u.startswith(local) and
                 f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" not in {s.origin for s in _servers}]
 

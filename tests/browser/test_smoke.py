@@ -1,0 +1,36 @@
+"""Every built page loads cleanly in Chromium: no console error, no request to another origin.
+
+Also from disk (file://): the site's URLs are all relative, so it must work without a server.
+"""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def pages_of(site):
+    return sorted(p.relative_to(site.folder).as_posix() for p in site.folder.rglob("*.html"))
+
+
+def test_every_page_loads_cleanly(new_page, default_site, watch):
+    page = new_page()
+    pages = pages_of(default_site)
+    assert len(pages) >= 44
+    for path in pages:
+        response = page.goto(default_site.url + path)
+        assert response.status == 200, path
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.documentElement.classList.contains('js')"), f"the app did not start on {path}"
+        assert page.title(), path
+    assert not watch.foreign()
+    assert not watch.errors
+
+
+@pytest.mark.parametrize("path", ["index.html", "en/scan.html", "results.html", "en/levels/adaptive.html", "embed/scan.html"])
+def test_pages_work_opened_from_disk(new_page, default_site, path):
+    page = new_page()
+    page.goto((default_site.folder / path).as_uri())
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.classList.contains('js')"), "scripts must run from file:// too"
+    stylesheet = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert stylesheet and "Times" not in stylesheet, "the style sheet did not load from disk"
