@@ -100,8 +100,9 @@ def _page_list(view: dict, pages: dict, lang: str):
     yield "index.html", "landing.html", content("index")
     yield "scan.html", "scan.html", {}
     yield "results.html", "results.html", {}
-    for slug in ("how-it-works", "privacy", "team"):
+    for slug in ("how-it-works", "privacy"):
         yield f"{slug}.html", "page.html", content(slug)
+    yield "team.html", "team.html", content("team")
     yield "embed.html", "embed.html", content("embed")
     yield "embed/scan.html", "scan.html", {"embed": True}
     yield "embed/results.html", "results.html", {"embed": True}
@@ -127,11 +128,17 @@ def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site
     assets["logo"] = _add(site, f"assets/logo.{logo.rsplit('.', 1)[-1].lower()}",
                           (project_root / logo).read_bytes()) if logo else ""
     scripts = Path(str(STATIC.joinpath("js")))
+    assets["team_js"] = {}
     for lang in languages:
         view = localize(data, lang)
-        app_texts = {k: v for k, v in ui[lang].items() if k.startswith(("scan.", "results."))}
-        js = bundle(scripts, "main.js", {"./bank.js": {"bank": browser_data(view), "ui": app_texts}})
+        app_texts = {k: v for k, v in ui[lang].items() if k.startswith(("scan.", "results.", "team."))}
+        virtual = {"./bank.js": {"bank": browser_data(view), "ui": app_texts}}
+        js = bundle(scripts, "main.js", virtual)
         assets["js"][lang] = _add(site, f"assets/app.{lang}.js", js.encode("utf-8"))
+        # The team page has its own entry, so its code never weighs on the single scan.
+        if (scripts / "team-main.js").is_file():
+            team = bundle(scripts, "team-main.js", virtual)
+            assets["team_js"][lang] = _add(site, f"assets/team.{lang}.js", team.encode("utf-8"))
     return assets
 
 
