@@ -18,8 +18,9 @@ EXTERNAL = re.compile(r"^\s*(//|[a-z][a-z0-9+.-]*:)", re.I)
 
 
 def is_external(url: str) -> bool:
+    """Anything with a scheme or a network path; data: URIs travel inside the page, so they stay."""
     url = url.strip()
-    return bool(EXTERNAL.match(url)) and not url.startswith("{{")
+    return bool(EXTERNAL.match(url)) and not url.startswith(("{{", "data:"))
 
 
 def check_css(text: str) -> list[tuple[int, str]]:

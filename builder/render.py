@@ -19,6 +19,7 @@ import jinja2
 from .bundle import bundle
 from .content import Page
 from .model import browser_data, localize
+from .single import FILE_NAME, data_uri, render_single
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
        "connect-src 'none'; form-action 'none'; base-uri 'none'; manifest-src 'self'")
@@ -75,6 +76,11 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
             site.pages.append(full)
             if "content" in extra:
                 site.sources[full] = extra["content"]
+        single_context = {**context, "page": FILE_NAME, "root": "", "home": "", "lang_path": prefix, "embed": False,
+                          "dev_script": None}
+        site.files[prefix + FILE_NAME] = render_single(
+            env, single_context, assets["css_text"], assets["js_text"][lang], assets["icon_uri"],
+            assets["logo_uri"]).encode("utf-8")
     _crawler_files(site, data)
     return site
 
@@ -122,19 +128,27 @@ def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site
     if colour:
         css = re.sub(r"--brand:\s*#[0-9a-fA-F]{6}", f"--brand: {colour}", css, count=1)
     assets["css"] = _add(site, "assets/koers.css", css.encode("utf-8"))
-    assets["icon"] = _add(site, "assets/icon.svg", STATIC.joinpath("icon.svg").read_bytes())
+    assets["css_text"] = css
+    icon = STATIC.joinpath("icon.svg").read_bytes()
+    assets["icon"] = _add(site, "assets/icon.svg", icon)
+    assets["icon_uri"] = data_uri("icon.svg", icon)
     site.files["embed.js"] = STATIC.joinpath("embed.js").read_bytes()  # a stable address for other sites
     logo = data["site"].get("logo")
-    assets["logo"] = _add(site, f"assets/logo.{logo.rsplit('.', 1)[-1].lower()}",
-                          (project_root / logo).read_bytes()) if logo else ""
+    logo_bytes = (project_root / logo).read_bytes() if logo else b""
+    assets["logo"] = _add(site, f"assets/logo.{logo.rsplit('.', 1)[-1].lower()}", logo_bytes) if logo else ""
+    assets["logo_uri"] = data_uri(logo, logo_bytes) if logo else ""
     scripts = Path(str(STATIC.joinpath("js")))
-    assets["team_js"] = {}
+    assets["team_js"], assets["js_text"] = {}, {}
     for lang in languages:
         view = localize(data, lang)
         app_texts = {k: v for k, v in ui[lang].items() if k.startswith(("scan.", "results.", "team."))}
         virtual = {"./bank.js": {"bank": browser_data(view), "ui": app_texts}}
         js = bundle(scripts, "main.js", virtual)
         assets["js"][lang] = _add(site, f"assets/app.{lang}.js", js.encode("utf-8"))
+        # The single file shows the form too, so its script leaves out what the form already says.
+        lean = browser_data(view)
+        lean["criteria"] = [{k: v for k, v in c.items() if k not in ("text", "why")} for c in lean["criteria"]]
+        assets["js_text"][lang] = bundle(scripts, "main.js", {**virtual, "./bank.js": {"bank": lean, "ui": app_texts}})
         # The team page has its own entry, so its code never weighs on the single scan.
         if (scripts / "team-main.js").is_file():
             team = bundle(scripts, "team-main.js", virtual)

@@ -5,12 +5,14 @@ import { load } from './store.js';
 import { initScan } from './scan.js';
 import { initResults } from './results.js';
 import { initFrame } from './frame.js';
+import { initSingle } from './single.js';
 
 document.documentElement.classList.add('js');
 const page = document.body.dataset.page;
 if (page === 'scan') initScan();
 else if (page === 'results') initResults();
 else if (page === 'landing') resume();
+else if (page === 'single') initSingle();
 if (document.body.hasAttribute('data-embed')) initFrame();
 
 // "Continue where you left off": to the first area with open questions, or to the route.

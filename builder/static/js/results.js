@@ -10,9 +10,12 @@ import { chart } from './chart.js';
 import { load, save, forget, empty } from './store.js';
 
 // Guidance links start from this language's root; from an embedded page they open outside the frame.
+// The single-file edition has no guidance pages beside it: there they point to the hosted site
+// when its address is known, and are plain text otherwise.
 const home = document.body.dataset.home || '';
-const out = document.body.hasAttribute('data-embed') ? { target: '_blank', rel: 'noopener' } : {};
-const link = (href, text) => h('a', { href: home + href, ...out }, text);
+const single = document.body.dataset.page === 'single';
+const out = document.body.hasAttribute('data-embed') || single ? { target: '_blank', rel: 'noopener' } : {};
+const link = (href, text) => (single && !home ? h('span', null, text) : h('a', { href: home + href, ...out }, text));
 const T = (k, v) => (v ? fmt(ui['results.' + k], v) : ui['results.' + k]);
 const names = {}, levelName = {};
 for (const a of bank.areas) names[a.id] = a.name;
@@ -52,7 +55,7 @@ export function initResults() {
     renderRoute();
     const mine = ++ticket;
     encode(result).then((code) => {
-      if (mine === ticket) share.value = location.href.split('#')[0] + '#r=' + code;
+      if (mine === ticket) share.value = (document.body.dataset.shareBase || location.href.split('#')[0]) + '#r=' + code;
     }, () => { share.value = ''; });
   }
 
@@ -171,14 +174,18 @@ export function initResults() {
   });
 
   const m = /^#r=(.*)$/.exec(location.hash);
-  if (!m) return render();
-  history.replaceState(null, '', location.href.split('#')[0]);
-  decode(m[1]).then((obj) => {
-    const read = readResult(bank, obj);
-    if (!read) throw 0;
-    adopt(read, T('loaded_link'));
-  }).catch(() => {
-    render();
-    say(T('link_broken'));
-  });
+  if (!m) render();
+  else {
+    history.replaceState(null, '', location.href.split('#')[0]);
+    decode(m[1]).then((obj) => {
+      const read = readResult(bank, obj);
+      if (!read) throw 0;
+      adopt(read, T('loaded_link'));
+    }).catch(() => {
+      render();
+      say(T('link_broken'));
+    });
+  }
+  // For pages that show the results again later (the single-file edition): reread the answers.
+  return { refresh() { state = load(bank); render(); } };
 }
