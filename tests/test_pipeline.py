@@ -179,3 +179,35 @@ def test_missing_logo_is_an_error(tiny):
         build(tiny)
     assert [str(p) for p in failed.value.problems] == [
         "questions.yaml:9:9: site.logo: file 'gone.svg' not found (expected a path relative to questions.yaml)"]
+
+
+def test_single_file_edition_is_self_contained_and_pinned_by_hashes(tiny):
+    import base64
+    import hashlib
+
+    site, _ = build(tiny)
+    for name in ("koers-scan.html", "en/koers-scan.html"):
+        html = site.files[name].decode()
+        csp = html.split('content="', 1)[1].split('"', 1)[0].replace("&#39;", "'")
+        style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+        script = html.rsplit("<script>", 1)[1].rsplit("</script>", 1)[0]
+        for kind, text in (("script-src", script), ("style-src", style)):
+            digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+            assert f"{kind} 'sha256-{digest}'" in csp
+        assert "connect-src 'none'" in csp and "img-src data:" in csp and "'self'" not in csp
+        assert not re.search(r'(?:src|href)="(?!data:|#)', html.split("<body", 1)[0]), "nothing loaded from files"
+        assert 'data-criterion="info-2-owner"' in html and 'data-view="results"' in html
+        # The form on the page holds the statements; the script leaves them out to stay small.
+        assert "Every knowledge article has an owner" not in script and "Elk kennisartikel heeft" not in script
+        assert "Every knowledge article has an owner" in html or "Elk kennisartikel heeft" in html
+
+
+def test_bank_text_cannot_end_an_inline_script(tiny):
+    text = (tiny / "questions.yaml").read_text().replace(
+        "action: {nl: Kies de leidende bron., en: Choose the leading source.}",
+        'action: {nl: "</script><script>alert(1)</script>", en: "<!-- </SCRIPT>"}')
+    (tiny / "questions.yaml").write_text(text)
+    site, _ = build(tiny)
+    for name in ("koers-scan.html", "en/koers-scan.html"):
+        script = site.files[name].decode().rsplit("<script>", 1)[1]
+        assert script.count("</script>") == 1 and "<!--" not in script
