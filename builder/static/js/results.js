@@ -7,7 +7,7 @@ import { encode, decode } from './codec.js';
 import { resultObject, readResult, itemText, today } from './result.js';
 import { toMarkdown, toCsv, download } from './exports.js';
 import { chart } from './chart.js';
-import { load, save, forget, empty } from './store.js';
+import { load, save, forget, empty, settle } from './store.js';
 
 // Guidance links start from this language's root; from an embedded page they open outside the frame.
 // The single-file edition has no guidance pages beside it: there they point to the hosted site
@@ -24,6 +24,8 @@ for (const l of bank.levels) levelName[l.n] = l.n + ' · ' + l.name;
 export function initResults() {
   const status = $('[data-status]'), share = $('[data-share]');
   let state = load(bank), scores, goal, items, result, ticket = 0;
+  const notice = settle(bank, state, ui);
+  if (notice) say(notice);
 
   function say(msg) {
     status.textContent = status.textContent === msg ? msg + '\u00a0' : msg;

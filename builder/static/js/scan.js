@@ -1,12 +1,14 @@
 // The scan: one area per step, answers saved on every change.
 import { bank, ui } from './bank.js';
 import { $, $$, fmt } from './dom.js';
-import { load, save } from './store.js';
+import { load, save, settle } from './store.js';
 
 export function initScan() {
   const form = $('#scan'), steps = $$('.step', form), total = steps.length;
   if (!form || !total) return;
   const state = load(bank);
+  const notice = settle(bank, state, ui);
+  if (notice) $('[data-status]').textContent = notice;
   for (const r of $$('input[type=radio]', form)) if (state.answers[r.name] === r.value) r.checked = true;
   for (const t of $$('[data-note]', form)) t.value = state.notes[t.dataset.note] || '';
 

@@ -1,6 +1,7 @@
 // Saved answers in this browser's localStorage, one key per bank. Storage may be
 // unavailable (privacy settings, sandboxed frames): then nothing is kept, quietly.
 import { readResult } from './result.js';
+import { fmt } from './dom.js';
 
 const key = (bank) => 'koers:' + bank.bank;
 
@@ -8,12 +9,38 @@ export function empty() {
   return { answers: {}, notes: {}, targets: {} };
 }
 
+// The saved state, with a `notice` when what was saved could not be used as it was:
+// { kind: 'corrupt' } (unreadable: the page starts clean and says so) or
+// { kind: 'stale', version, dropped, fresh } (saved with another version of the questions).
 export function load(bank) {
+  let raw = null;
   try {
-    return readResult(bank, JSON.parse(localStorage.getItem(key(bank)))) || empty();
+    raw = localStorage.getItem(key(bank));
   } catch (e) {
     return empty();
   }
+  if (raw === null) return empty();
+  let read = null;
+  try {
+    read = readResult(bank, JSON.parse(raw));
+  } catch (e) { /* not JSON */ }
+  if (!read) return { ...empty(), notice: { kind: 'corrupt' } };
+  const state = { answers: read.answers, notes: read.notes, targets: read.targets };
+  if (read.stale) state.notice = { kind: 'stale', version: read.version, dropped: read.dropped, fresh: read.fresh };
+  return state;
+}
+
+// Say what load() found, once: the state is then saved again (or cleared) in today's form.
+export function settle(bank, state, ui) {
+  const notice = state.notice;
+  delete state.notice;
+  if (!notice) return '';
+  if (notice.kind === 'corrupt') {
+    forget(bank);
+    return ui['scan.storage_reset'];
+  }
+  save(bank, state);
+  return fmt(ui['scan.storage_stale'], notice);
 }
 
 export function save(bank, state) {
