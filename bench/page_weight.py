@@ -44,6 +44,24 @@ def weigh(site: Path, lang: str | None = None) -> list[tuple[str, int, int]]:
     return rows
 
 
+PER_PAGE = ["index.html", "scan.html", "results.html", "levels/adaptive.html", "embed/scan.html", "team.html",
+            "koers-scan.html"]
+
+
+def per_page(site: Path) -> list[tuple[str, int, int]]:
+    """(page, requests, gzip bytes) with everything each page loads, on an empty cache."""
+    rows = []
+    for page in PER_PAGE:
+        if not (site / page).is_file():
+            continue
+        html = (site / page).read_text("utf-8")
+        refs = re.findall(r'(?:href|src)="((?:\.\./)*assets/[^"]+)"', html)
+        files = [site / page] + [(site / page).parent / ref for ref in dict.fromkeys(refs)]
+        gz = sum(len(gzip.compress(f.read_bytes(), compresslevel=9, mtime=0)) for f in files)
+        rows.append((page, len(files), gz))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", nargs="?", default=str(ROOT))
@@ -53,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         build(Path(args.project), Path(tmp) / "site")
         rows = weigh(Path(tmp) / "site", args.lang)
+        pages = per_page(Path(tmp) / "site")
+    print(f"{'page (empty cache)':<22}  {'requests':>8}  {'gzip -9':>8}")
+    for name, requests, gz in pages:
+        print(f"{name:<22}  {requests:>8}  {gz:>8}")
+    print()
     width = max(len(r[0]) for r in rows)
     print(f"{'file':<{width}}  {'raw':>8}  {'gzip -9':>8}")
     for name, raw, gz in rows:

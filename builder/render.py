@@ -141,7 +141,7 @@ def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site
     assets["team_js"], assets["js_text"] = {}, {}
     for lang in languages:
         view = localize(data, lang)
-        app_texts = {k: v for k, v in ui[lang].items() if k.startswith(("scan.", "results.", "team."))}
+        app_texts = {k: v for k, v in ui[lang].items() if k.startswith(("scan.", "results."))}
         virtual = {"./bank.js": {"bank": browser_data(view), "ui": app_texts}}
         js = bundle(scripts, "main.js", virtual)
         assets["js"][lang] = _add(site, f"assets/app.{lang}.js", js.encode("utf-8"))
@@ -151,7 +151,8 @@ def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site
         assets["js_text"][lang] = bundle(scripts, "main.js", {**virtual, "./bank.js": {"bank": lean, "ui": app_texts}})
         # The team page has its own entry, so its code never weighs on the single scan.
         if (scripts / "team-main.js").is_file():
-            team = bundle(scripts, "team-main.js", virtual)
+            team_texts = {**app_texts, **{k: v for k, v in ui[lang].items() if k.startswith("team.")}}
+            team = bundle(scripts, "team-main.js", {"./bank.js": {"bank": browser_data(view), "ui": team_texts}})
             assets["team_js"][lang] = _add(site, f"assets/team.{lang}.js", team.encode("utf-8"))
     return assets
 
