@@ -112,7 +112,7 @@ def _page_list(view: dict, pages: dict, lang: str):
     yield "embed.html", "embed.html", content("embed")
     yield "embed/scan.html", "scan.html", {"embed": True}
     yield "embed/results.html", "results.html", {"embed": True}
-    yield "about.html", "about.html", content("about")
+    yield "about.html", "page.html", content("about")
     yield "pitfalls.html", "pitfalls.html", content("pitfalls")
     for level in view["levels"]:
         yield f"levels/{level['id']}.html", "level.html", {**content(f"levels/{level['id']}"), "level": level}
