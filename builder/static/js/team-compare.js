@@ -1,0 +1,78 @@
+// Then versus now: an earlier result against this browser's answers or another result.
+import { bank, ui } from './bank.js';
+import { $, $$, h } from './dom.js';
+import { itemText } from './result.js';
+import { load } from './store.js';
+import { compare } from './compare.js';
+import { fromLine, fromFile } from './team-input.js';
+import { T, names, levelName, say, reasonText, staleNote } from './team-ui.js';
+
+export function initCompare() {
+  const status = $('[data-compare-status]'), out = $('[data-compare]'), otherBox = $('[data-now-other]');
+  const picked = { then: null, now: null };
+
+  const label = (snap) => [snap.name, snap.created].filter(Boolean).join(', ');
+  function saved() {
+    const s = load(bank);
+    return Object.keys(s.answers).length ? { name: '', answers: s.answers, ids: bank.criteria.map((c) => c.id), route: null,
+      targets: s.targets, bank: bank.bank, version: bank.version } : null;
+  }
+  const useSaved = () => $('[data-now]:checked').value === 'saved';
+
+  // One loader: a link field with its button, and a file input.
+  function loader(which, name) {
+    const field = $('[data-' + which + '-link]'), file = $('[data-' + which + '-file]');
+    const take = (got, source) => {
+      if (!got.snap) return say(status, T('failed', { which: name, source, reason: reasonText(got) }));
+      picked[which] = got.snap;
+      const note = staleNote(label(got.snap) || name, got.snap);
+      say(status, T('loaded', { which: name, label: label(got.snap) || source }) + (note ? ' ' + note : ''));
+      render();
+    };
+    $('[data-' + which + '-load]').addEventListener('click', async () => {
+      if (!field.value.trim()) { say(status, T('nothing')); field.focus(); return; }
+      take(await fromLine(bank, field.value), T(which + '_link'));
+    });
+    file.addEventListener('change', async () => {
+      const f = file.files[0];
+      if (f) take(await fromFile(bank, f), f.name);
+      file.value = '';
+    });
+  }
+  loader('then', T('col_then'));
+  loader('now', T('col_now'));
+  for (const r of $$('[data-now]')) r.addEventListener('change', () => { otherBox.hidden = useSaved(); render(); });
+
+  function render() {
+    if (!picked.then) return out.replaceChildren();
+    const now = useSaved() ? saved() : picked.now;
+    if (!now) return out.replaceChildren(useSaved() ? h('p', { class: 'warning' }, T('no_saved')) : '');
+    const c = compare(bank, picked.then, now);
+    const arrow = (d) => (d > 0 ? ['↑', T('up', { n: d })] : d < 0 ? ['↓', T('down', { n: -d })] : ['=', T('same')]);
+    const rows = c.areas.map((a) => {
+      const [sign, text] = arrow(a.delta);
+      return h('tr', { 'data-area': a.id, 'data-delta': a.delta },
+        h('th', { scope: 'row' }, names[a.id]),
+        h('td', { 'data-label': T('col_then') }, levelName[a.then]),
+        h('td', { 'data-label': T('col_now') }, levelName[a.now]),
+        h('td', { 'data-label': T('col_change'), class: 'change' }, h('span', { 'aria-hidden': 'true', class: 'arrow' }, sign), ' ', text));
+    });
+    const list = (key, items, empty, text) => [h('h3', null, T(key + '_heading') + ' (' + items.length + ')'),
+      items.length ? h('ul', { 'data-list': key }, items.map((it) => h('li', { 'data-id': it.id || it.c.id }, text(it)))) : h('p', null, T(empty))];
+    const which = (side) => side === 'then' ? T('earlier') : T('later');
+    out.replaceChildren(h('div', null,
+      h('p', { class: 'meta' }, T('basis')),
+      h('table', { class: 'levels compare-levels' },
+        h('caption', null, T('compare_caption')),
+        h('thead', null, h('tr', null, ['col_area', 'col_then', 'col_now', 'col_change'].map((k) => h('th', { scope: 'col' }, T(k))))),
+        h('tbody', null, rows)),
+      list('done', c.done, 'done_none', (it) => itemText(it, ui)),
+      list('fresh', c.fresh, 'fresh_none', (it) => [itemText(it, ui), it.added ? h('span', { class: 'meta' }, ' (' + T('new_statement') + ')') : null]),
+      c.removed.length ? [h('h3', null, T('removed_heading')), h('ul', { 'data-list': 'removed' }, c.removed.map((r) => h('li', { 'data-id': r.id }, r.text)))] : null,
+      c.added.length ? [h('h3', null, T('added_heading')), h('ul', { 'data-list': 'added' }, c.added.map((x) => h('li', { 'data-id': x.id }, x.text)))] : null,
+      ['then', 'now'].map((side) => c.unclassified[side].length ? h('p', { class: 'warning', 'data-unclassified': side },
+        T('unclassified', { which: which(side).replace(/^./, (ch) => ch.toUpperCase()), n: c.unclassified[side].length, ids: c.unclassified[side].join(', ') })) : null)));
+  }
+  // Saved answers may change in another tab (the scan); keep "now" current.
+  window.addEventListener('storage', () => { if (useSaved()) render(); });
+}

@@ -1,0 +1,33 @@
+// Texts shared by the team page's two parts: team UI strings, the live-region helper, reasons.
+import { bank, ui } from './bank.js';
+import { fmt } from './dom.js';
+
+export const T = (k, v) => (v ? fmt(ui['team.' + k], v) : ui['team.' + k]);
+export const R = (k, v) => (v ? fmt(ui['results.' + k], v) : ui['results.' + k]);
+export const names = {};
+export const levelName = {};
+for (const a of bank.areas) names[a.id] = a.name;
+for (const l of bank.levels) levelName[l.n] = l.n + ' · ' + l.name;
+
+// 2.5 as this language writes it.
+export function number(n) {
+  return Number.isInteger(n) ? String(n) : n.toLocaleString(bank.lang, { maximumFractionDigits: 1 });
+}
+
+// A live region that also announces the same message twice in a row.
+export function say(el, msg) {
+  el.textContent = el.textContent === msg ? msg + '\u00a0' : msg;
+}
+
+// Why an input could not be used (see team-input.js).
+export function reasonText(r) {
+  return T('reason_' + r.reason, { bank: r.bank || '' });
+}
+
+// What was dropped from a result made with another version of the questions, or ''.
+export function staleNote(label, snap) {
+  const r = snap.read;
+  if (!r.stale && !r.dropped) return '';
+  return T('stale', { name: label, version: snap.version, dropped: r.dropped, fresh: r.fresh,
+    gone: snap.gone.length ? ' (' + snap.gone.join(', ') + ')' : '' });
+}
