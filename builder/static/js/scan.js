@@ -51,7 +51,6 @@ export function initScan() {
     const i = steps.findIndex((s) => '#' + s.id === location.hash);
     if (i >= 0 && i !== cur) show(i, true);
   });
-  $('[data-progress]').hidden = false;
   nav.hidden = false;
   const start = steps.findIndex((s) => '#' + s.id === location.hash);
   show(Math.max(start, 0), false);
