@@ -146,3 +146,17 @@ def test_no_ten_word_run_from_seed_articles(path):
         "from a seed article; rewrite in your own words:\n"
         + "\n".join(f"  - {h!r}" for h in hits)
     )
+
+
+def test_default_bank_passes_check_strict():
+    """`koers check --strict` on the repository: no errors and no warnings either."""
+    from builder import check
+
+    assert [str(p) for p in check(ROOT, strict=True)] == []
+
+
+def test_every_level_and_area_has_a_guidance_page_in_every_language(bank):
+    for lang in bank["languages"]:
+        for kind in ("levels", "areas"):
+            for item in bank[kind]:
+                assert (ROOT / "content" / lang / kind / f"{item['id']}.md").is_file(), (lang, kind, item["id"])
