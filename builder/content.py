@@ -36,6 +36,11 @@ def load_content(root: Path, display_root: str, languages: list[str], slugs: lis
                  problems: Problems) -> dict[tuple[str, str], Page]:
     pages: dict[tuple[str, str], Page] = {}
     for lang in languages:
+        if not (root / lang).is_dir():
+            problems.error(f"{display_root}/{lang}/", 0, 0, "", f"missing folder for language '{lang}' (expected "
+                                                               f"{len(slugs)} Markdown pages: {', '.join(slugs[:4])}, …; "
+                                                               f"copy another language's folder and translate it)")
+            continue
         for slug in slugs:
             display = f"{display_root}/{lang}/{slug}.md"
             path = root / lang / f"{slug}.md"

@@ -75,3 +75,11 @@ def test_script_link_is_removed_with_a_warning(tmp_path):
     assert problems == ["content/en/about.md:6:1: warning: link 'javascript:alert(1)' was removed: it could run "
                         "script (expected https:, mailto: or a relative link)"]
     assert "<a>x</a>" in pages[("en", "about")].html
+
+
+def test_missing_language_folder_is_one_clear_error(tmp_path):
+    problems = Problems()
+    load_content(tmp_path, "content", ["de"], ["about", "privacy"], problems)
+    assert [str(p) for p in problems.items] == [
+        "content/de/: missing folder for language 'de' (expected 2 Markdown pages: about, privacy, …; "
+        "copy another language's folder and translate it)"]
