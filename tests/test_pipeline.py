@@ -211,3 +211,31 @@ def test_bank_text_cannot_end_an_inline_script(tiny):
     for name in ("koers-scan.html", "en/koers-scan.html"):
         script = site.files[name].decode().rsplit("<script>", 1)[1]
         assert script.count("</script>") == 1 and "<!--" not in script
+
+
+def test_adding_a_language_as_the_readme_describes(tiny):
+    import shutil
+
+    import yaml
+
+    from builder import check
+
+    bank = tiny / "questions.yaml"
+    bank.write_text(bank.read_text().replace("languages: [nl, en]", "languages: [nl, en, fr]"))
+    problems = [str(p) for p in check(tiny)]
+    assert any("has no 'fr' text (expected a text for every language: nl, en, fr)" in p for p in problems)
+    assert any(p.startswith("content/fr/: missing folder for language 'fr'") for p in problems)
+    assert any(p.startswith("content/fr/ui.yaml: missing") and "UI text(s) for 'fr'" in p for p in problems)
+
+    # Step 1: a French text next to every English one (here: copied, as a translator would start).
+    bank.write_text(re.sub(r"(\ben: (\"[^\"]*\"|[^,}\n]+))", r"\1, fr: \2", bank.read_text()))
+    # Step 2: the pages; step 3: the UI texts.
+    shutil.copytree(tiny / "content" / "en", tiny / "content" / "fr")
+    english = Path(__file__).resolve().parent.parent / "builder" / "locales" / "en.yaml"
+    (tiny / "content" / "fr" / "ui.yaml").write_text(english.read_text().replace("language_name: English",
+                                                                                 "language_name: Français"))
+    assert [str(p) for p in check(tiny)] == []
+    site, _ = build(tiny)
+    assert '<html lang="fr">' in site.files["fr/index.html"].decode()
+    assert 'hreflang="fr" lang="fr"' in site.files["en/about.html"].decode()
+    assert yaml.safe_load((tiny / "content" / "fr" / "ui.yaml").read_text())["language_name"] == "Français"
