@@ -18,6 +18,9 @@ export function resultObject(bank, ui, state, goal, items, created) {
   return {
     format: 'koers-result', formatVersion: 1, bank: bank.bank, version: bank.version, lang: bank.lang,
     created: created || today(), answers, notes, targets: { ...goal },
+    // Every id of this bank, so a later version can tell "added since" from "unanswered".
+    ids: bank.criteria.map((c) => c.id),
+    ...(cleanName(state.name) ? { name: cleanName(state.name) } : {}),
     route: (items || []).map((it, i) => ({
       n: i + 1, phase: it.phase, kind: it.kind, id: it.c.id, area: it.c.area, level: it.c.level,
       action: itemText(it, ui), why: it.c.why, owner: it.c.owner || '', neededFor: it.neededFor.map((d) => d.c.id),
@@ -45,5 +48,12 @@ export function readResult(bank, obj) {
     fresh: bank.criteria.filter((c) => !answers[c.id]).length,
     stale: obj.bank !== bank.bank || String(obj.version) !== bank.version,
     version: String(obj.version),
+    ids: Array.isArray(obj.ids) ? obj.ids.filter((id) => typeof id === 'string') : null,
+    name: cleanName(obj.name),
   };
+}
+
+// A respondent's optional name: untrusted text, one line, at most 80 characters.
+export function cleanName(value) {
+  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 80) : '';
 }

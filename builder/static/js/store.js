@@ -26,6 +26,7 @@ export function load(bank) {
   } catch (e) { /* not JSON */ }
   if (!read) return { ...empty(), notice: { kind: 'corrupt' } };
   const state = { answers: read.answers, notes: read.notes, targets: read.targets };
+  if (read.name) state.name = read.name;
   if (read.stale) state.notice = { kind: 'stale', version: read.version, dropped: read.dropped, fresh: read.fresh };
   return state;
 }
@@ -47,11 +48,16 @@ export function save(bank, state) {
   try {
     localStorage.setItem(key(bank), JSON.stringify({
       format: 'koers-result', formatVersion: 1, bank: bank.bank, version: bank.version,
-      answers: state.answers, notes: state.notes, targets: state.targets,
+      answers: state.answers, notes: state.notes, targets: state.targets, name: state.name || undefined,
     }));
   } catch (e) { /* storage full or blocked */ }
 }
 
 export function forget(bank) {
   try { localStorage.removeItem(key(bank)); } catch (e) { /* blocked */ }
+}
+
+// The saved state exactly as stored (or null): cheap to compare, to notice a change elsewhere.
+export function stamp(bank) {
+  try { return localStorage.getItem(key(bank)); } catch (e) { return null; }
 }

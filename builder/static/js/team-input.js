@@ -13,14 +13,12 @@ export function snapshot(bank, obj) {
   if (!Object.keys(read.answers).length) return { reason: 'empty' };
   const answers = {};
   for (const id of Object.keys(obj.answers)) if (KEYS.includes(obj.answers[id])) answers[id] = obj.answers[id];
-  const ids = Array.isArray(obj.ids) ? obj.ids.filter((id) => typeof id === 'string') : null;
   const route = Array.isArray(obj.route) ? obj.route.filter((r) => r && typeof r.id === 'string')
     .map((r) => ({ id: r.id, kind: r.kind === 'find' ? 'find' : 'act', action: typeof r.action === 'string' ? r.action : '' })) : null;
-  const name = typeof obj.name === 'string' ? obj.name.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 80) : '';
   const known = new Set(bank.criteria.map((c) => c.id));
   return {
     snap: {
-      name, answers, ids, route, read, targets: read.targets, bank: obj.bank, version: read.version,
+      name: read.name, answers, ids: read.ids, route, read, targets: read.targets, bank: obj.bank, version: read.version,
       created: typeof obj.created === 'string' ? obj.created.slice(0, 10) : '',
       gone: Object.keys(obj.answers).filter((id) => !known.has(id)),
       key: JSON.stringify(obj),
