@@ -445,3 +445,120 @@ def test_drop_files_and_partial_members(new_page, default_site, tmp_path):
     assert rows["culture"][1:4] == [[ui["team.not_answered"], "6"], "6", "0"]
     page.evaluate(drop, ["h1", [["x.json", "{}"]]])
     assert page.url.endswith("team.html") and len(page.query_selector_all("[data-member]")) == 2
+
+
+def test_name_travels_in_link_and_json(new_page, default_site, tmp_path):
+    """The optional name on the results page is saved, and goes into the share link and the JSON
+    (with every id of the bank); the team page then shows it."""
+    bank = default_site.bank("nl")
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    answers = by_level(bank, [2, 3, 2, 2, 2, 2])
+    seed(page, default_site, "nl", answers)
+    page.goto(default_site.home("nl") + "results.html")
+    wait_until(page, "document.querySelector('[data-share]').value.includes('#r=')")
+    old = page.input_value("[data-share]")
+    page.fill("[data-name]", "  Sam <b>de Vries</b> ")
+    wait_until(page, f"document.querySelector('[data-share]').value !== {json.dumps(old)}")
+    stored = json.loads(page.evaluate("k => localStorage.getItem(k)", "koers:" + bank["bank"]))
+    assert stored["name"].strip() == "Sam <b>de Vries</b>" and stored["answers"] == answers
+    with page.expect_download() as info:
+        page.click("[data-export=json]")
+    info.value.save_as(tmp_path / "sam.json")
+    data = json.loads((tmp_path / "sam.json").read_text())
+    assert data["name"] == "Sam <b>de Vries</b>"
+    assert data["ids"] == [c["id"] for c in bank["criteria"]]
+    code = page.input_value("[data-share]").split("#r=")[1]
+    decoded = json.loads(zlib.decompress(base64.urlsafe_b64decode(code + "=" * (-len(code) % 4))))
+    assert decoded["name"] == "Sam <b>de Vries</b>" and decoded["ids"] == data["ids"]
+    # Reloading keeps the name; the team page shows it as text.
+    page.reload()
+    assert page.input_value("[data-name]") == "Sam <b>de Vries</b>"
+    page.goto(default_site.home("nl") + "team.html")
+    page.fill("[data-team-links]", default_site.home("nl") + "results.html#r=" + code)
+    page.click("[data-team-add]")
+    page.wait_for_selector("[data-member]")
+    assert page.text_content("[data-member] .member-name") == "Sam <b>de Vries</b>"
+    assert page.query_selector("[data-member] b") is None
+
+
+def test_workshop_next_respondent(new_page, default_site, tmp_path, axe, watch):
+    """On a shared laptop: the dialog offers this person's export, Escape closes it, and on
+    confirmation everything of theirs is cleared and the scan starts again at its first step;
+    going back shows nothing of theirs either."""
+    bank, ui = default_site.bank("nl"), team_ui(default_site, "nl")
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    answers = by_level(bank, [3, 2, 2, 2, 2, 2])
+    seed(page, default_site, "nl", answers, notes={"data": "Geheime notitie"}, targets={"data": 4})
+    page.goto(default_site.home("nl") + "scan.html")   # Kim's scan page stays in the history
+    page.check(f"input[name='{bank['criteria'][0]['id']}'][value=no]")
+    answers[bank["criteria"][0]["id"]] = "no"
+    page.click("[data-next]")
+    page.goto(default_site.home("nl") + "results.html")
+    page.fill("[data-name]", "Kim")
+    wait_until(page, "document.querySelector('[data-share]').value.includes('#r=')")
+    page.wait_for_load_state("networkidle")
+    before = len(watch.requests)
+
+    opener = "[data-next-open]"
+    assert page.is_visible(opener)
+    page.focus(opener)
+    page.keyboard.press("Enter")
+    dialog = "[data-next-dialog]"
+    assert page.evaluate("document.querySelector('[data-next-dialog]').open")
+    assert page.evaluate("document.querySelector('[data-next-dialog]').contains(document.activeElement)")
+    assert page.get_attribute(dialog, "aria-labelledby") == "next-h" and page.text_content("#next-h") == ui["results.next_heading"]
+    axe(page, "results with the next-respondent dialog open")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.querySelector('[data-next-dialog]').open")
+    assert page.evaluate("document.activeElement.matches('[data-next-open]')")
+    assert json.loads(page.evaluate("k => localStorage.getItem(k)", "koers:" + bank["bank"]))["name"] == "Kim"
+
+    page.click(opener)
+    with page.expect_download() as info:
+        page.click("[data-next-json]")
+    info.value.save_as(tmp_path / "kim.json")
+    data = json.loads((tmp_path / "kim.json").read_text())
+    assert data["name"] == "Kim" and data["answers"] == answers and data["notes"] == {"data": "Geheime notitie"}
+    page.click("[data-next-copy]")
+    wait_until(page, "document.querySelector('[data-next-status]').textContent.length > 0")
+    assert "#r=" in page.evaluate("navigator.clipboard.readText()")
+    assert watch.network(before) == []
+
+    with page.expect_navigation():
+        page.click("[data-next-clear]")
+    assert page.url.endswith("/scan.html")
+    assert page.evaluate("k => localStorage.getItem(k)", "koers:" + bank["bank"]) is None
+    first = bank["areas"][0]["id"]
+    assert page.is_visible(f"#step-{first}") and page.is_hidden(f"#step-{bank['areas'][1]['id']}")
+    assert page.eval_on_selector_all("input[type=radio]:checked", "rs => rs.length") == 0
+    assert page.input_value(f"[data-note={json.dumps('data')}]") == ""
+    # Back: the earlier scan page (with its restored form) shows nothing of Kim's either.
+    page.go_back()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/scan.html")
+    page.wait_for_timeout(300)
+    assert page.eval_on_selector_all("input[type=radio]:checked", "rs => rs.length") == 0
+    assert page.input_value(f"[data-note={json.dumps('data')}]") == ""
+    page.goto(default_site.home("nl") + "results.html")
+    assert page.is_visible("[data-empty]") and page.input_value("[data-name]") == ""
+
+
+def test_workshop_in_the_single_file_edition(new_page, default_site):
+    """The single-file edition (opened from disk) clears in place and shows the scan's first step."""
+    bank = default_site.bank("nl")
+    page = new_page()
+    page.goto((default_site.folder / "koers-scan.html").as_uri())
+    first = bank["criteria"][0]["id"]
+    page.check(f"input[name='{first}'][value=partly]")
+    page.fill("[data-note=information]", "Notitie van Kim")
+    page.evaluate("document.querySelector('a[href=\"results.html\"]').click()")
+    page.wait_for_selector("[data-view=results]:not([hidden]) [data-route] [data-item]")
+    page.fill("[data-name]", "Kim")
+    page.click("[data-next-open]")
+    with page.expect_navigation():
+        page.click("[data-next-clear]")
+    page.wait_for_selector("[data-view=scan]:not([hidden])")
+    assert page.eval_on_selector_all("input[type=radio]:checked", "rs => rs.length") == 0
+    assert page.input_value("[data-note=information]") == ""
+    assert page.is_visible(f"#step-{bank['areas'][0]['id']}")
+    assert page.evaluate("localStorage.length") == 0

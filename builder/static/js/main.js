@@ -6,6 +6,7 @@ import { initScan } from './scan.js';
 import { initResults } from './results.js';
 import { initFrame } from './frame.js';
 import { initSingle } from './single.js';
+import { guardHistory } from './workshop.js';
 
 document.documentElement.classList.add('js');
 const page = document.body.dataset.page;
@@ -14,6 +15,7 @@ else if (page === 'results') initResults();
 else if (page === 'landing') resume();
 else if (page === 'single') initSingle();
 if (document.body.hasAttribute('data-embed')) initFrame();
+if (page === 'scan' || page === 'results' || page === 'single') guardHistory(bank);
 
 // "Continue where you left off": to the first area with open questions, or to the route.
 function resume() {

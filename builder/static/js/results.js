@@ -8,6 +8,7 @@ import { resultObject, readResult, itemText, today } from './result.js';
 import { toMarkdown, toCsv, download } from './exports.js';
 import { chart } from './chart.js';
 import { load, save, forget, empty, settle } from './store.js';
+import { initWorkshop } from './workshop.js';
 
 // Guidance links start from this language's root; from an embedded page they open outside the frame.
 // The single-file edition has no guidance pages beside it: there they point to the hosted site
@@ -22,7 +23,7 @@ for (const a of bank.areas) names[a.id] = a.name;
 for (const l of bank.levels) levelName[l.n] = l.n + ' · ' + l.name;
 
 export function initResults() {
-  const status = $('[data-status]'), share = $('[data-share]');
+  const status = $('[data-status]'), share = $('[data-share]'), nameField = $('[data-name]');
   let state = load(bank), scores, goal, items, result, ticket = 0;
   const notice = settle(bank, state, ui);
   if (notice) say(notice);
@@ -36,6 +37,7 @@ export function initResults() {
     $('[data-results]').hidden = !has;
     $('[data-empty]').hidden = has;
     $('[data-import]').hidden = false;
+    nameField.value = state.name || '';
     if (!has) return;
     scores = score(bank, state.answers);
     renderLevels();
@@ -124,7 +126,7 @@ export function initResults() {
   }
 
   function adopt(read, msg) {
-    state = { answers: read.answers, notes: read.notes, targets: read.targets };
+    state = { answers: read.answers, notes: read.notes, targets: read.targets, name: read.name };
     save(bank, state);
     render();
     say(read.stale ? msg + ' ' + T('stale', { version: read.version, dropped: read.dropped, fresh: read.fresh }) : msg);
@@ -155,15 +157,25 @@ export function initResults() {
     if (b && result) actions[b.dataset.export]();
   });
   $('[data-copy-link]').addEventListener('click', () => copy(share.value, share));
-  $('[data-forget]').addEventListener('click', () => {
+  // The optional name travels with the answers: saved here, in the share link and in the JSON.
+  nameField.addEventListener('input', () => {
+    state.name = nameField.value;
+    save(bank, state);
+    if (scores) update();
+  });
+  function clear() {
     forget(bank);
     state = empty();
     ticket++;
     share.value = '';
     render();
+  }
+  $('[data-forget]').addEventListener('click', () => {
+    clear();
     say(T('forgotten'));
     $('[data-empty] a').focus();
   });
+  initWorkshop({ json: () => actions.json(), link: () => share.value, clear });
   const input = $('[data-import-file]');
   input.addEventListener('change', () => {
     const f = input.files[0];

@@ -9,7 +9,8 @@ export function initScan() {
   const state = load(bank);
   const notice = settle(bank, state, ui);
   if (notice) $('[data-status]').textContent = notice;
-  for (const r of $$('input[type=radio]', form)) if (state.answers[r.name] === r.value) r.checked = true;
+  // Set every radio, checked or not: a browser may restore the previous respondent's choices.
+  for (const r of $$('input[type=radio]', form)) r.checked = state.answers[r.name] === r.value;
   for (const t of $$('[data-note]', form)) t.value = state.notes[t.dataset.note] || '';
 
   form.addEventListener('change', (e) => {
