@@ -4,9 +4,10 @@ import { $, h, fmt } from './dom.js';
 import { score } from './scoring.js';
 import { route, targets } from './route.js';
 import { encode, decode } from './codec.js';
-import { resultObject, readResult, itemText, today } from './result.js';
+import { resultObject, readResult, today } from './result.js';
 import { toMarkdown, toCsv, download } from './exports.js';
 import { chart } from './chart.js';
+import { routeView } from './route-view.js';
 import { load, save, forget, empty, settle } from './store.js';
 import { initWorkshop } from './workshop.js';
 
@@ -91,24 +92,7 @@ export function initResults() {
   }
 
   function renderRoute() {
-    if (!items.length) {
-      $('[data-route]').replaceChildren(h('p', null, T('route_empty')));
-      return;
-    }
-    const parts = [];
-    for (const p of ['now', 'next', 'later']) {
-      const list = items.filter((it) => it.phase === p);
-      if (!list.length) continue;
-      parts.push(h('h3', null, T('phase_' + p)), h('ol', { class: 'route-list', start: items.indexOf(list[0]) + 1 }, list.map((it) => {
-        const c = it.c;
-        return h('li', { class: 'item ' + it.kind, 'data-item': c.id },
-          h('p', { class: 'action' }, itemText(it, ui)),
-          h('p', { class: 'meta' }, T('unlocks', { n: c.level, area: names[c.area] }), c.owner ? ' · ' + T('owner') + ': ' + c.owner : ''),
-          it.neededFor.length ? h('p', { class: 'needed' }, T('needed_for', { items: it.neededFor.map((d) => itemText(d, ui)).join('; ') })) : null,
-          h('p', { class: 'why' }, T('because') + ': ' + c.why));
-      })));
-    }
-    $('[data-route]').replaceChildren(...parts);
+    $('[data-route]').replaceChildren(...routeView(items, ui, names));
   }
 
   function renderPitfalls() {

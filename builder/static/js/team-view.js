@@ -4,8 +4,9 @@ import { bank, ui } from './bank.js';
 import { $, h } from './dom.js';
 import { score } from './scoring.js';
 import { route, targets } from './route.js';
-import { resultObject, itemText, today } from './result.js';
+import { resultObject, today } from './result.js';
 import { toMarkdown, toCsv, download } from './exports.js';
+import { routeView } from './route-view.js';
 import { teamAnswers, areaSummary } from './team.js';
 import { fromLine, fromFile } from './team-input.js';
 import { T, R, names, levelName, number, say, reasonText, staleNote } from './team-ui.js';
@@ -170,22 +171,7 @@ export function initTeam() {
   }
 
   function renderRoute(items) {
-    const box = $('[data-team-route]');
-    if (!items.length) return box.replaceChildren(h('p', null, R('route_empty')));
-    const parts = [];
-    for (const p of ['now', 'next', 'later']) {
-      const part = items.filter((it) => it.phase === p);
-      if (!part.length) continue;
-      parts.push(h('h3', null, R('phase_' + p)), h('ol', { class: 'route-list', start: items.indexOf(part[0]) + 1 }, part.map((it) => {
-        const c = it.c;
-        return h('li', { class: 'item ' + it.kind, 'data-item': c.id },
-          h('p', { class: 'action' }, itemText(it, ui)),
-          h('p', { class: 'meta' }, R('unlocks', { n: c.level, area: names[c.area] }), c.owner ? ' · ' + R('owner') + ': ' + c.owner : ''),
-          it.neededFor.length ? h('p', { class: 'needed' }, R('needed_for', { items: it.neededFor.map((d) => itemText(d, ui)).join('; ') })) : null,
-          h('p', { class: 'why' }, R('because') + ': ' + c.why));
-      })));
-    }
-    box.replaceChildren(...parts);
+    $('[data-team-route]').replaceChildren(...routeView(items, ui, names));
   }
 
   // Exports: the single scan's formats, titled as the team route.
