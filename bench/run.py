@@ -24,7 +24,8 @@ BENCH = Path(__file__).resolve().parent
 
 def section(title: str, script: str, *args: str) -> None:
     print(f"\n== {title}", flush=True)
-    subprocess.run([sys.executable, str(BENCH / script), *args], check=True)
+    # A script exits non-zero when a budget is missed; the table should still be complete.
+    subprocess.run([sys.executable, str(BENCH / script), *args], check=False)
 
 
 def main() -> None:

@@ -57,6 +57,7 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
     for lang in languages:
         view = localize(data, lang)
         prefix = "" if lang == languages[0] else f"{lang}/"
+        scan_form = env.get_template("_scan_form.html").render({"t": ui[lang], "bank": view})
         for path, template, extra in _page_list(view, pages, lang):
             full = prefix + path
             depth = full.count("/")
@@ -69,7 +70,7 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
                                 "path": ("" if other == languages[0] else f"{other}/") + path,
                                 "href": "../" * depth + ("" if other == languages[0] else f"{other}/") + path}
                                for other in languages],
-                "dev_script": dev_script, "embed": False, **extra,
+                "dev_script": dev_script, "embed": False, "scan_form": scan_form, **extra,
             }
             html = env.get_template(template).render(context)
             site.files[full] = html.encode("utf-8")
