@@ -51,3 +51,12 @@ def test_nothing_jumps_when_the_script_starts(new_page, default_site, path):
         setTimeout(() => resolve(total), 400);
     })""")
     assert shift < 0.01, f"layout shift {shift:.3f} on {path}"
+
+
+def test_axe_finds_nothing_on_any_page(new_page, default_site, axe):
+    """Every built page of both languages, as a first-time visitor sees it."""
+    page = new_page()
+    for path in pages_of(default_site):
+        page.goto(default_site.url + path)
+        page.wait_for_load_state("load")
+        axe(page, path)
