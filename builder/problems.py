@@ -35,7 +35,7 @@ class Problems:
     def warning(self, file: str, line: int, column: int, where: str, message: str) -> None:
         self.items.append(Problem(file, line, column, where, message, "warning"))
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
 
     def errors(self, strict: bool = False) -> list[Problem]:

@@ -8,7 +8,6 @@ any sub-path of any static host and opened straight from disk.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -162,7 +161,3 @@ def _add(site: Site, name: str, data: bytes) -> str:
     path = hashed(name, data)
     site.files[path] = data
     return path
-
-
-def to_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

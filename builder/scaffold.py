@@ -6,7 +6,6 @@ the maintainer grows it, and ``koers check`` says what is missing along the way.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from importlib import resources
 from pathlib import Path

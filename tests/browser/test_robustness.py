@@ -47,7 +47,7 @@ def test_decoder_never_throws_anything_but_its_own_message(page, source, default
         return out;
     }""", cases)
     assert len(outcomes) == len(cases)
-    for text, (verdict, kind, ms) in zip(cases, outcomes):
+    for text, (verdict, _kind, ms) in zip(cases, outcomes):
         assert verdict in ("ok", "damaged"), (text[:40], verdict)
         assert ms < 2000, f"decoding took {ms:.0f} ms for {text[:40]}…"
     assert outcomes[-1][0] == "damaged" and outcomes[-2][0] == "damaged", "oversized input and zip bombs are refused"
