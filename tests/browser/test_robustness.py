@@ -94,3 +94,28 @@ def test_answers_saved_with_an_older_bank_are_kept_where_they_fit(new_page, defa
     assert page.is_checked(f'input[name="{first}"][value="yes"]') and page.is_checked(f'input[name="{second}"][value="no"]')
     saved = json.loads(page.evaluate("k => localStorage.getItem(k)", "koers:" + bank["bank"]))
     assert saved["version"] == bank["version"] and "gone-criterion" not in saved["answers"]
+
+
+def test_other_tabs_follow_changes_and_clearing(new_page, default_site):
+    """Two tabs of one browser: an answer given in one shows in the other, and answers cleared
+    in one (forget, or the workshop's next respondent) vanish from the other instead of being
+    saved back by it."""
+    bank = default_site.bank("nl")
+    first = bank["criteria"][0]["id"]
+    scan = new_page()
+    context = scan.context
+    results = context.new_page()
+    scan.goto(default_site.url + "scan.html")
+    results.goto(default_site.url + "results.html")
+    scan.check(f'input[name="{first}"][value="no"]')
+    results.wait_for_selector("[data-route] [data-item]")
+    assert results.is_hidden("[data-empty]")
+    results.click("[data-forget]")
+    for _ in range(100):
+        if not scan.is_checked(f'input[name="{first}"][value="no"]'):
+            break
+        scan.wait_for_timeout(20)
+    assert not scan.is_checked(f'input[name="{first}"][value="no"]'), "the scan tab still shows cleared answers"
+    scan.fill('textarea[data-note]', "x")  # any save from this tab now starts from the cleared state
+    saved = json.loads(scan.evaluate("k => localStorage.getItem(k)", "koers:" + bank["bank"]))
+    assert saved["answers"] == {}

@@ -8,7 +8,7 @@ import { resultObject, readResult, today } from './result.js';
 import { toMarkdown, toCsv, download } from './exports.js';
 import { chart } from './chart.js';
 import { routeView } from './route-view.js';
-import { load, save, forget, empty, settle } from './store.js';
+import { load, save, forget, empty, settle, onChange } from './store.js';
 import { initWorkshop } from './workshop.js';
 
 // Guidance links start from this language's root; from an embedded page they open outside the frame.
@@ -185,5 +185,7 @@ export function initResults() {
     });
   }
   // For pages that show the results again later (the single-file edition): reread the answers.
-  return { refresh() { state = load(bank); render(); } };
+  const refresh = () => { state = load(bank); render(); };
+  onChange(bank, refresh);
+  return { refresh };
 }

@@ -1,7 +1,7 @@
 // The scan: one area per step, answers saved on every change.
 import { bank, ui } from './bank.js';
 import { $, $$, fmt } from './dom.js';
-import { load, save, settle } from './store.js';
+import { load, save, settle, onChange } from './store.js';
 
 export function initScan() {
   const form = $('#scan'), steps = $$('.step', form), total = steps.length;
@@ -10,8 +10,19 @@ export function initScan() {
   const notice = settle(bank, state, ui);
   if (notice) $('[data-status]').textContent = notice;
   // Set every radio, checked or not: a browser may restore the previous respondent's choices.
-  for (const r of $$('input[type=radio]', form)) r.checked = state.answers[r.name] === r.value;
-  for (const t of $$('[data-note]', form)) t.value = state.notes[t.dataset.note] || '';
+  const showSaved = () => {
+    for (const r of $$('input[type=radio]', form)) r.checked = state.answers[r.name] === r.value;
+    for (const t of $$('[data-note]', form)) t.value = state.notes[t.dataset.note] || '';
+  };
+  showSaved();
+  onChange(bank, () => {
+    const fresh = load(bank);
+    for (const k of ['answers', 'notes', 'targets', 'name']) {
+      if (fresh[k] === undefined) delete state[k];
+      else state[k] = fresh[k];
+    }
+    showSaved();
+  });
 
   form.addEventListener('change', (e) => {
     const t = e.target;

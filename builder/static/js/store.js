@@ -5,6 +5,14 @@ import { fmt } from './dom.js';
 
 const key = (bank) => 'koers:' + bank.bank;
 
+// Call `then` when another tab (or the workshop's "next respondent") changes the saved answers,
+// so no page goes on showing, or re-saving, answers that were changed or cleared elsewhere.
+export function onChange(bank, then) {
+  window.addEventListener('storage', (e) => {
+    if (e.key === key(bank) || e.key === null) then();
+  });
+}
+
 export function empty() {
   return { answers: {}, notes: {}, targets: {} };
 }
