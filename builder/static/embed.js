@@ -1,8 +1,8 @@
 /* Koers embed helper for the page that hosts the scan (a blog post, an intranet page).
  *
- *   <iframe src="https://scan.example/embed/scan.html" title="Maturity scan" loading="lazy"
- *           data-koers-embed width="100%" height="900"></iframe>
- *   <script src="https://scan.example/embed.js" defer></script>
+ * Use: an <iframe data-koers-embed> whose address is this site's embed/scan.html, followed by
+ * a <script defer> that loads this file from the same site. The site's "Embed this scan"
+ * page (embed.html) has the snippet with the right addresses filled in.
  *
  * Keeps each such iframe as tall as its content, so the reader scrolls the post, not a box.
  * Messages are only accepted from the iframe's own origin and window, and the iframe only
