@@ -43,7 +43,10 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.filters["fmt"] = lambda template, **values: template.format(**values)
+    # Like the browser's fmt(): an unknown {placeholder} in a translated text stays as typed
+    # instead of failing the build.
+    env.filters["fmt"] = lambda template, **values: re.sub(
+        r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
     return env
 
 

@@ -239,3 +239,9 @@ def test_adding_a_language_as_the_readme_describes(tiny):
     assert '<html lang="fr">' in site.files["fr/index.html"].decode()
     assert 'hreflang="fr" lang="fr"' in site.files["en/about.html"].decode()
     assert yaml.safe_load((tiny / "content" / "fr" / "ui.yaml").read_text())["language_name"] == "Français"
+
+
+def test_a_mistyped_placeholder_in_ui_texts_does_not_break_the_build(tiny):
+    (tiny / "content" / "en" / "ui.yaml").write_text("scan:\n  area_of: Area {n} of {totaal}\n")
+    site, _ = build(tiny)
+    assert "Area 1 of {totaal}" in site.files["en/scan.html"].decode()
