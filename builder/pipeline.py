@@ -73,6 +73,10 @@ def build(root: Path | str = ".", out: Path | str | None = None, strict: bool = 
           dev_script: str | None = None) -> tuple[Site, list[Problem]]:
     """Build the site into ``out`` (default ``<root>/site``); raises BuildFailed with every problem."""
     root = Path(root)
+    target = Path(out) if out else root / "site"
+    refusal = _unsafe_target(root, target)
+    if refusal:
+        raise BuildFailed([Problem(str(target), 0, 0, "", refusal)])
     data, pages, ui, problems = load_and_validate(root)
     if data is None or problems.errors(strict):
         raise BuildFailed([p for p in problems.sorted() if strict or p.severity == "error"])
@@ -86,8 +90,25 @@ def build(root: Path | str = ".", out: Path | str | None = None, strict: bool = 
     output_problems.extend(_check_links(site, root))
     if output_problems.errors():
         raise BuildFailed(output_problems.sorted())
-    write_site(site.files, Path(out) if out else root / "site", mtime=epoch)
+    write_site(site.files, target, mtime=epoch)
     return site, problems.sorted()
+
+
+def _unsafe_target(root: Path, target: Path) -> str:
+    """Why writing to ``target`` could destroy something, or "" when it is safe.
+
+    The output folder is replaced as a whole, so it must never be the project, hold the
+    project, or be a folder of other files that happens to be named on the command line.
+    """
+    project, out = root.resolve(), target.resolve()
+    if out.exists() and not out.is_dir():
+        return "is a file (expected a folder for the site)"
+    if out == project or project.is_relative_to(out):
+        return "holds the project itself; the output folder is replaced as a whole (expected a folder like site/)"
+    if out.is_dir() and any(out.iterdir()) and not ((out / "index.html").is_file() and (out / "assets").is_dir()):
+        return ("holds files that are not a Koers site; refusing to replace them "
+                "(expected an empty folder or an earlier build)")
+    return ""
 
 
 def _source_date_epoch() -> int | None:

@@ -37,6 +37,9 @@ description: {title} — {name}.
 
 
 def init(target: Path) -> int:
+    if target.exists() and not target.is_dir():
+        print(f"koers init: {target} is a file (expected a new or empty folder)", file=sys.stderr)
+        return 1
     if target.exists() and any(target.iterdir()):
         print(f"koers init: {target} is not empty (expected a new or empty folder, so nothing is overwritten)",
               file=sys.stderr)

@@ -245,3 +245,27 @@ def test_a_mistyped_placeholder_in_ui_texts_does_not_break_the_build(tiny):
     (tiny / "content" / "en" / "ui.yaml").write_text("scan:\n  area_of: Area {n} of {totaal}\n")
     site, _ = build(tiny)
     assert "Area 1 of {totaal}" in site.files["en/scan.html"].decode()
+
+
+@pytest.mark.parametrize("out", [".", "..", "questions.yaml", "content"])
+def test_output_folder_that_would_destroy_sources_is_refused(tiny, out, monkeypatch):
+    monkeypatch.chdir(tiny)
+    before = {p: p.read_bytes() for p in tiny.rglob("*") if p.is_file()}
+    result = subprocess.run([sys.executable, "-m", "builder", "build", "--out", out], capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{out}: " in result.stderr
+    assert {p: p.read_bytes() for p in tiny.rglob("*") if p.is_file()} == before
+
+
+def test_an_earlier_build_or_an_empty_folder_may_be_replaced(tiny, tmp_path):
+    build(tiny, tmp_path / "fresh")
+    build(tiny, tmp_path / "fresh")  # an earlier build
+    (tmp_path / "empty").mkdir()
+    build(tiny, tmp_path / "empty")
+    assert (tmp_path / "empty" / "index.html").is_file()
+
+
+def test_init_refuses_a_file(tmp_path):
+    (tmp_path / "taken").write_text("x")
+    result = subprocess.run([sys.executable, "-m", "builder", "init", str(tmp_path / "taken")], capture_output=True, text=True)
+    assert result.returncode == 1 and "is a file" in result.stderr and "Traceback" not in result.stderr
