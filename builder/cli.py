@@ -75,6 +75,10 @@ def _build(root: Path, out: str | None, strict: bool) -> int:
         print(f"koers: build failed: {_summary(failed.problems, strict)}; the previous site was left as it was.",
               file=sys.stderr)
         return 1
+    except OSError as exc:  # a full disk or a read-only folder: the swap never happened
+        print(f"koers: cannot write the site ({exc.strerror or exc}: {exc.filename or ''}); "
+              f"the previous site was left as it was.", file=sys.stderr)
+        return 1
     _print(warnings)
     target = Path(out) if out else root / "site"
     print(f"koers: built {len(site.pages)} pages ({len(site.files)} files) into {target} "

@@ -269,3 +269,10 @@ def test_init_refuses_a_file(tmp_path):
     (tmp_path / "taken").write_text("x")
     result = subprocess.run([sys.executable, "-m", "builder", "init", str(tmp_path / "taken")], capture_output=True, text=True)
     assert result.returncode == 1 and "is a file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unwritable_output_is_a_message_not_a_traceback(tiny, tmp_path):
+    (tmp_path / "a-file").write_text("x")  # a folder cannot be made inside a file, even as root
+    result = subprocess.run([sys.executable, "-m", "builder", "-C", str(tiny), "build", "--out",
+                             str(tmp_path / "a-file" / "site")], capture_output=True, text=True)
+    assert result.returncode == 1 and "cannot write the site" in result.stderr and "Traceback" not in result.stderr
