@@ -123,6 +123,14 @@ def _describe(error, path):
         return f"is {len(value)} characters long (expected at most {spec['maxLength']})", False, path
     if kind == "minimum":
         return f"is {value} (expected {spec['minimum']} or more)", False, path
+    if kind == "maximum":
+        return f"is {value} (expected {spec['maximum']} or less)", False, path
+    if kind == "exclusiveMinimum":
+        return f"is {value} (expected more than {spec['exclusiveMinimum']})", False, path
+    if kind == "enum":
+        options = [str(o) for o in spec["enum"]]
+        hint = did_you_mean(value, options)
+        return f"'{value}' is not valid ({hint + ' ' if hint else ''}expected one of: {', '.join(options)})", False, path
     if kind == "uniqueItems":
         return "lists the same item twice (expected each once)", False, path
     return error.message, False, path

@@ -9,11 +9,12 @@ from __future__ import annotations
 from .loader import Located, dotted
 from .markup import render_markdown
 from .problems import Problems
+from .scale import level_numbers
 from .schema import did_you_mean
 
 TEXT_FIELDS = {
     "site": ("tagline", "footer"),
-    "answers": ("yes", "partly", "no", "unknown", "na"),
+    "answers": ("label",),
     "levels": ("name", "summary", "daily", "risk"),
     "areas": ("name", "question", "why"),
     "criteria": ("text", "why", "action", "owner"),
@@ -28,12 +29,13 @@ def check_bank(bank: Located, problems: Problems) -> None:
     ids = {section: _unique_ids(data, section, report)
            for section in ("levels", "areas", "criteria", "pitfalls", "sources")}
     criteria = _items(data, "criteria")
-    level_count = len(_items(data, "levels"))
-    _check_criteria_refs(criteria, ids, level_count, report)
+    numbers = level_numbers(data)
+    _check_scale(data, report)
+    _check_criteria_refs(criteria, ids, numbers, report)
     _check_cycles(criteria, report)
-    _check_coverage(data, criteria, ids, level_count, report)
+    _check_coverage(data, criteria, ids, numbers, report)
     _check_colour(data, report)
-    _check_pitfalls(data, ids, level_count, report)
+    _check_pitfalls(data, ids, numbers, report)
     _check_languages(data, report)
     _check_markdown(data, report)
     _check_style(criteria, report)
@@ -73,7 +75,40 @@ def _unique_ids(data, section, report) -> dict[str, int]:
     return seen
 
 
-def _check_criteria_refs(criteria, ids, level_count, report) -> None:
+def _check_scale(data, report) -> None:
+    """The scale must let a visitor say "not met" and "fully met", each answer meaning one thing."""
+    answers = data.get("answers")
+    if not isinstance(answers, list):
+        return  # the short form has fixed meanings; other shapes were reported by the schema
+    items = [(i, a) for i, a in enumerate(answers) if isinstance(a, dict)]
+    seen: dict[str, int] = {}
+    for i, item in items:
+        answer_id = item.get("id")
+        if isinstance(answer_id, str) and answer_id in seen:
+            first = report.bank.position(("answers", seen[answer_id], "id"))[0]
+            report.error(("answers", i, "id"), f"answer id '{answer_id}' is used twice (first on line {first}; "
+                                               f"expected each answer to have its own id)")
+        elif isinstance(answer_id, str):
+            seen[answer_id] = i
+        if ("credit" in item) == ("means" in item):
+            report.error(("answers", i), f"has {'both' if 'credit' in item else 'neither'} of 'credit' and 'means' "
+                                         "(expected either a credit from 0 to 1, or means: unknown or not-applicable)")
+    for meaning in ("unknown", "not-applicable"):
+        same = [i for i, item in items if item.get("means") == meaning]
+        for i in same[1:]:
+            report.error(("answers", i, "means"), f"a second answer means '{meaning}' (expected at most one)")
+    credits = [item.get("credit") for _, item in items if isinstance(item.get("credit"), (int, float))]
+    if len(items) >= 2 and 0 not in credits:
+        report.error(("answers",), "no answer means 'not met' (expected one answer with credit: 0)", at_key=True)
+    if len(items) >= 2 and 1 not in credits:
+        report.error(("answers",), "no answer means 'fully met' (expected one answer with credit: 1)", at_key=True)
+    rules = data.get("scoring") if isinstance(data.get("scoring"), dict) else {}
+    if rules.get("method") == "all" and "threshold" in rules:
+        report.warning(("scoring", "threshold"), "is only used by method threshold (expected no threshold with method all)",
+                       at_key=True)
+
+
+def _check_criteria_refs(criteria, ids, numbers, report) -> None:
     by_id = {item["id"]: item for _, item in criteria if isinstance(item.get("id"), str)}
     for i, item in criteria:
         area = item.get("area")
@@ -81,9 +116,10 @@ def _check_criteria_refs(criteria, ids, level_count, report) -> None:
             hint = did_you_mean(area, ids["areas"]) or f"expected one of: {', '.join(ids['areas'])}"
             report.error(("criteria", i, "area"), f"area '{area}' does not exist ({hint})")
         level = item.get("level")
-        if isinstance(level, int) and not isinstance(level, bool) and level_count and level > level_count:
+        if isinstance(level, int) and not isinstance(level, bool) and len(numbers) > 1 and level not in numbers[1:]:
             report.error(("criteria", i, "level"),
-                         f"level {level} does not exist (expected 2 to {level_count}: the bank has {level_count} levels)")
+                         f"level {level} does not exist (expected {numbers[1]} to {numbers[-1]}: level {numbers[0]} "
+                         f"is the starting point and the bank has {len(numbers)} levels)")
         for j, ref in enumerate(item.get("requires") or []):
             if not isinstance(ref, str):
                 continue
@@ -93,9 +129,9 @@ def _check_criteria_refs(criteria, ids, level_count, report) -> None:
             elif ref not in by_id:
                 hint = did_you_mean(ref, by_id) or "expected the id of another criterion"
                 report.error(where, f"requires '{ref}', which does not exist ({hint})")
-            elif by_id[ref].get("area") == area and _num(by_id[ref].get("level")) >= _num(level):
+            elif by_id[ref].get("area") == area and _num(by_id[ref].get("level")) > _num(level):
                 report.error(where, f"requires '{ref}' of the same area at level {by_id[ref].get('level')}; "
-                                    f"a criterion can only build on lower levels of its own area")
+                                    f"a criterion can only build on its own or lower levels of its own area")
 
 
 def _num(value) -> int:
@@ -131,20 +167,20 @@ def _check_cycles(criteria, report) -> None:
                 stack.append(iter(graph[nxt]))
 
 
-def _check_coverage(data, criteria, ids, level_count, report) -> None:
-    """Every area needs criteria on every level from 2 up, or that level says nothing."""
+def _check_coverage(data, criteria, ids, numbers, report) -> None:
+    """An area without criteria on a level passes through it: allowed, but worth a warning."""
     levels = _items(data, "levels")
-    if any(item.get("area") not in ids["areas"] or not 2 <= _num(item.get("level")) <= level_count
+    if any(item.get("area") not in ids["areas"] or _num(item.get("level")) not in numbers[1:]
            for _, item in criteria):
         return  # a criterion with a broken area or level was reported already; its intent is unknown
     present = {(item.get("area"), item.get("level")) for _, item in criteria}
     for a, area in _items(data, "areas"):
-        for level in range(2, level_count + 1):
-            if (area.get("id"), level) not in present:
-                name = _any_text(levels[level - 1][1].get("name")) if level - 1 < len(levels) else level
-                report.error(("areas", a, "id"),
-                             f"area '{area.get('id')}' has no criteria on level {level} ({name}); "
-                             f"expected at least one, or no visitor can show that level is reached")
+        for index, level in enumerate(numbers[1:], start=1):
+            if (area.get("id"), level) not in present and index < len(levels):
+                name = _any_text(levels[index][1].get("name"))
+                report.warning(("areas", a, "id"),
+                               f"area '{area.get('id')}' has no criteria on level {level} ({name}), so it passes "
+                               f"through that level once the level below is reached (expected at least one criterion)")
 
 
 def contrast_ratio(colour_a: str, colour_b: str) -> float:
@@ -171,7 +207,7 @@ def _check_colour(data, report) -> None:
                                              f"(expected at least 4.5:1 for WCAG AA; choose a darker shade)")
 
 
-def _check_pitfalls(data, ids, level_count, report) -> None:
+def _check_pitfalls(data, ids, numbers, report) -> None:
     for i, item in _items(data, "pitfalls"):
         source = item.get("source")
         if isinstance(source, str) and source not in ids["sources"]:
@@ -182,8 +218,9 @@ def _check_pitfalls(data, ids, level_count, report) -> None:
                 hint = did_you_mean(area, ids["areas"]) or f"expected one of: {', '.join(ids['areas'])}"
                 report.error(("pitfalls", i, "areas", j), f"area '{area}' does not exist ({hint})")
         for j, level in enumerate(item.get("levels") or []):
-            if isinstance(level, int) and level_count and level > level_count:
-                report.error(("pitfalls", i, "levels", j), f"level {level} does not exist (expected 1 to {level_count})")
+            if isinstance(level, int) and numbers and level not in numbers:
+                report.error(("pitfalls", i, "levels", j),
+                             f"level {level} does not exist (expected {numbers[0]} to {numbers[-1]})")
 
 
 def _check_languages(data, report) -> None:
@@ -203,14 +240,14 @@ def _check_languages(data, report) -> None:
 
 def _texts(data):
     site = data.get("site") if isinstance(data.get("site"), dict) else {}
-    answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
     for key in TEXT_FIELDS["site"]:
         if isinstance(site.get(key), dict):
             yield ("site", key), site[key]
-    for key in TEXT_FIELDS["answers"]:
-        if isinstance(answers.get(key), dict):
-            yield ("answers", key), answers[key]
-    for section in ("levels", "areas", "criteria", "pitfalls", "sources"):
+    if isinstance(data.get("answers"), dict):  # the short form: answer id -> label
+        for key, label in data["answers"].items():
+            if isinstance(label, dict):
+                yield ("answers", key), label
+    for section in ("answers", "levels", "areas", "criteria", "pitfalls", "sources"):
         for i, item in _items(data, section):
             for key in TEXT_FIELDS[section]:
                 if isinstance(item.get(key), dict):
