@@ -7,8 +7,7 @@ knows how a multilingual field becomes a string.
 from __future__ import annotations
 
 from .markup import inline_markdown, render_markdown
-
-ANSWER_KEYS = ("yes", "partly", "no", "unknown", "na")
+from .scale import answer_scale, level_numbers, scoring_rules
 
 
 def localize(data: dict, lang: str) -> dict:
@@ -17,10 +16,10 @@ def localize(data: dict, lang: str) -> dict:
 
     levels = [{"n": n, "id": lv["id"], "name": text(lv["name"]), "summary": text(lv["summary"]),
                "daily": text(lv["daily"]), "risk": text(lv["risk"])}
-              for n, lv in enumerate(data["levels"], start=1)]
+              for n, lv in zip(level_numbers(data), data["levels"])]
     criteria = [{"id": c["id"], "area": c["area"], "level": c["level"], "text": text(c["text"]),
                  "why": text(c["why"]), "action": text(c["action"]), "owner": text(c.get("owner")),
-                 "requires": list(c.get("requires") or [])}
+                 "weight": c.get("weight", 1), "requires": list(c.get("requires") or [])}
                 for c in data["criteria"]]
     areas = []
     for a in data["areas"]:
@@ -39,7 +38,8 @@ def localize(data: dict, lang: str) -> dict:
         "bank": data["bank"], "version": str(data["version"]), "lang": lang,
         "site": {"name": site["name"], "tagline": text(site.get("tagline")), "footer": text(site.get("footer")),
                  "contact": site.get("contact", ""), "url": site.get("url", "")},
-        "answers": [(key, text(data["answers"][key])) for key in ANSWER_KEYS],
+        "answers": [{**a, "label": text(a["label"])} for a in answer_scale(data)],
+        "scoring": scoring_rules(data),
         "levels": levels, "areas": areas, "criteria": criteria, "pitfalls": pitfalls,
         "sources": [{"title": s["title"], "publisher": s["publisher"], "note": text(s.get("note"))}
                     for s in data.get("sources") or []],
@@ -51,11 +51,12 @@ def browser_data(view: dict) -> dict:
     """What the browser app needs to score, route and export: no guidance prose, to keep it small."""
     return {
         "bank": view["bank"], "version": view["version"], "lang": view["lang"],
-        "answers": dict(view["answers"]),
+        "answers": view["answers"], "scoring": view["scoring"],
         "levels": [{"n": lv["n"], "id": lv["id"], "name": lv["name"]} for lv in view["levels"]],
         "areas": [{"id": a["id"], "name": a["name"]} for a in view["areas"]],
         "criteria": [{k: c[k] for k in ("id", "area", "level", "text", "why", "action", "owner")}
                      | ({"requires": c["requires"]} if c["requires"] else {})
+                     | ({"weight": c["weight"]} if c["weight"] != 1 else {})
                      for c in view["criteria"]],
         "pitfalls": [{k: p[k] for k in ("id", "title", "summary", "areas", "levels")} for p in view["pitfalls"]],
     }

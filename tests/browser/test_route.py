@@ -11,6 +11,7 @@ Every expected route below is written out by hand from the rules in how-it-works
 """
 
 import pytest
+from test_scoring import STANDARD
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,7 @@ RUN = """async ([base, bank, answers, targets]) => {
   const { route } = await import(base + 'route.js');
   const { score } = await import(base + 'scoring.js');
   const s = score(bank, answers), levels = {};
-  for (const a in s) levels[a] = [s[a].level, s[a].cap && s[a].cap.id];
+  for (const a in s) levels[a] = [s[a].level, s[a].reason.cap ? s[a].reason.cap.id : null];
   const first = route(bank, answers, targets).map(it => [it.kind, it.c.id, it.phase, it.neededFor.map(d => d.c.id)]);
   const again = route(bank, answers, targets).map(it => [it.kind, it.c.id, it.phase, it.neededFor.map(d => d.c.id)]);
   if (JSON.stringify(first) !== JSON.stringify(again)) throw new Error('route is not deterministic');
@@ -42,11 +43,14 @@ def test_all_yes_reaches_the_top_and_needs_no_route(run):
     assert result["route"] == []
 
 
-def test_nothing_answered_starts_at_level_one(run):
+def test_nothing_answered_gives_no_level_and_no_route(run):
     result = run({})
-    assert result["levels"] == {"info": [1, "info-2-owner"], "data": [1, "data-2-source"]}
-    # Default targets are level 2: the two level-2 statements, unanswered, in area order.
-    assert result["route"] == [["act", "info-2-owner", "now", []], ["act", "data-2-source", "now", []]]
+    assert result["levels"] == {"info": [None, "info-2-owner"], "data": [None, "data-2-source"]}
+    assert result["route"] == []
+    # One answer in info: info gets a level and a route to level 2; data still adds nothing.
+    result = run({"info-3-handover": "yes"})
+    assert result["levels"]["info"] == [1, "info-2-owner"] and result["levels"]["data"][0] is None
+    assert result["route"] == [["act", "info-2-owner", "now", []]]
 
 
 def test_skipped_foundation_caps_the_level(run):
@@ -62,10 +66,12 @@ def test_unknown_becomes_a_find_out_action_first(run):
     assert result["route"] == [["find", "data-2-source", "now", []], ["act", "info-2-owner", "now", []]]
 
 
-def test_na_never_lowers_a_level(run):
+def test_not_applicable_alone_reaches_no_level(run):
     result = run({"info-2-owner": "na", "info-3-handover": "na", "data-2-source": "na", "data-3-checks": "no"})
-    assert result["levels"] == {"info": [3, None], "data": [2, "data-3-checks"]}
-    assert result["route"] == [["act", "data-3-checks", "now", []]]
+    assert result["levels"] == {"info": [1, None], "data": [1, None]}
+    # Nothing to do up to level 2 (it does not apply), so the route is empty until a target is raised.
+    assert result["route"] == []
+    assert run({"data-2-source": "na", "data-3-checks": "no"}, {"data": 3})["route"] == [["act", "data-3-checks", "now", []]]
 
 
 def test_partly_before_no_before_unanswered_within_a_level(run):
@@ -131,14 +137,14 @@ def _ladder_bank(areas=2, levels=6, per_cell=2):
     ids = [f"a{a}" for a in range(areas)]
     criteria = [{"id": f"{a}-{lv}-{k}", "area": a, "level": lv, "text": "t", "why": "w", "action": "x", "owner": "o"}
                 for a in ids for lv in range(2, levels + 1) for k in range(per_cell)]
-    return {"bank": "ladder", "version": "1", "lang": "en", "answers": {},
+    return {"bank": "ladder", "version": "1", "lang": "en", "answers": STANDARD,
             "levels": [{"n": n, "id": f"l{n}", "name": f"L{n}"} for n in range(1, levels + 1)],
             "areas": [{"id": a, "name": a.upper()} for a in ids], "criteria": criteria, "pitfalls": []}
 
 
 def test_phases_are_five_now_ten_next_and_the_rest_later(run):
     bank = _ladder_bank()
-    result = run({}, {"a0": 6, "a1": 6}, bank)
+    result = run({c["id"]: "no" for c in bank["criteria"]}, {"a0": 6, "a1": 6}, bank)
     phases = [item[2] for item in result["route"]]
     assert len(phases) == 20
     assert phases == ["now"] * 5 + ["next"] * 10 + ["later"] * 5

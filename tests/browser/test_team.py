@@ -10,7 +10,9 @@ The scenario (levels per area: information, data, employees, governance, feedbac
   Teamlid 3 (anon, file)  2 4 3 3 1 2
   Daan (stale, file)      3 2 2 2 3 2   older bank version: one removed id, three current ids missing
 Each member answers yes up to their level and no above it, except for a few statements that
-exercise the team-answer rules (see SPECIAL).
+exercise the team-answer rules (see SPECIAL). Anna's employees answers reach level 4, but level 4
+builds on data-3-one-customer-view and governance-3-routing-owner, which Anna's data and governance
+(level 2) do not have in place: she is held at 3 there.
 """
 
 import base64
@@ -23,6 +25,7 @@ import zlib
 import pytest
 
 from helpers import seed, wait_until
+from test_scoring import SAMM, STANDARD
 
 pytestmark = pytest.mark.browser
 
@@ -46,9 +49,9 @@ DAAN_MISSING = ["governance-3-ai-claims-checked", "culture-4-transform-not-only-
 # Worked out by hand from the table above.
 EXPECTED_ROWS = [  # flagged first, then bank order: (area, member levels, median, spread, flagged, team level)
     ("data", ["2", "2", "4", "2"], "2", "2", True, 2),
-    ("employees", ["4", "2", "3", "2"], "2,5", "2", True, 2),
     ("feedback", ["3", "3", "1", "3"], "3", "2", True, 3),
     ("information", ["3", "3", "2", "3"], "3", "1", False, 3),
+    ("employees", ["3", "2", "3", "2"], "2,5", "1", False, 2),
     ("governance", ["2", "3", "3", "2"], "2,5", "1", False, 2),
     ("culture", ["1", "2", "2", "2"], "2", "1", False, 1),
 ]
@@ -189,7 +192,7 @@ def test_team_levels_flags_and_route(team, default_site, axe, watch):
     # The flag is text, not colour alone, and the flagged areas are listed first with their range.
     names = {a["id"]: a["name"] for a in bank["areas"]}
     assert page.eval_on_selector_all("[data-first]", "ls => ls.map(l => l.textContent)") == [
-        f"{names['data']}: niveau 2 tot 4", f"{names['employees']}: niveau 2 tot 4", f"{names['feedback']}: niveau 1 tot 3"]
+        f"{names['data']}: niveau 2 tot 4", f"{names['feedback']}: niveau 1 tot 3"]
     assert page.text_content("tr[data-area=data] .flag") == "⚑ eerste gesprek"
     # Targets start one level above the team level.
     assert page.eval_on_selector_all("[data-team-targets] select", "ss => ss.map(s => [s.id, +s.value, s.labels[0].textContent])") == [
@@ -256,7 +259,7 @@ def test_team_exports(team, default_site, watch, tmp_path):
     assert data["answers"]["data-3-owner-per-field"] == "partly" and data["answers"]["feedback-4-loop-closed"] == "unknown"
     assert data["targets"] == {"information": 4, "data": 3, "employees": 3, "governance": 3, "feedback": 4, "culture": 2}
     assert data["team"]["members"] == ["Anna", "Teamlid 2", "Teamlid 3", "Daan"]
-    assert data["team"]["areas"]["employees"] == {"levels": [4, 2, 3, 2], "median": 2.5, "spread": 2, "flagged": True, "team": 2}
+    assert data["team"]["areas"]["employees"] == {"levels": [3, 2, 3, 2], "median": 2.5, "spread": 1, "flagged": False, "team": 2}
 
     page.emulate_media(media="print")
     assert page.is_hidden("[data-team-links]") and page.is_visible("[data-team-route]")
@@ -414,12 +417,17 @@ def test_team_answer_rules(page, source):
         ([None, "", "partly"], "partly"),               # unanswered is left out
         ([None, None], ""),
     ]
-    got = page.evaluate("""async ([url, cases]) => {
+    got = page.evaluate("""async ([url, cases, bank]) => {
         const m = await import(url);
-        return { answers: cases.map(([values]) => m.teamAnswer(values)), medians: [m.median([2, 3]), m.median([4, 1, 3]), m.median([])] };
-    }""", [source.url + "builder/static/js/team.js", cases])
+        return { answers: cases.map(([values]) => m.teamAnswer(bank, values)), medians: [m.median([2, 3]), m.median([4, 1, 3]), m.median([])] };
+    }""", [source.url + "builder/static/js/team.js", cases, {"answers": STANDARD, "levels": [], "areas": [], "criteria": []}])
     assert got["answers"] == [want for _, want in cases]
     assert got["medians"] == [2.5, 3, None]
+    # On another scale the team answer is the one with the lower median credit.
+    four = {"answers": SAMM, "levels": [], "areas": [], "criteria": []}
+    got = page.evaluate("""async ([url, bank, cases]) => { const m = await import(url); return cases.map((v) => m.teamAnswer(bank, v)); }""",
+                        [source.url + "builder/static/js/team.js", four, [["none", "most", "half"], ["some", "most"], ["most", None]]])
+    assert got == ["half", "some", "most"]
 
 
 def test_drop_files_and_partial_members(new_page, default_site, tmp_path):
@@ -442,7 +450,8 @@ def test_drop_files_and_partial_members(new_page, default_site, tmp_path):
     rows = {r[0]: r for r in table(page)}
     assert rows["information"][1:4] == [["3", "1"], "2", "2"]
     assert rows["data"][1:4] == [[ui["team.not_answered"], "2"], "2", "0"]
-    assert rows["culture"][1:4] == [[ui["team.not_answered"], "6"], "6", "0"]
+    # Culture's answers reach 6, but level 6 builds on governance-5-regulation-fallback (governance is at 4).
+    assert rows["culture"][1:4] == [[ui["team.not_answered"], "5"], "5", "0"]
     page.evaluate(drop, ["h1", [["x.json", "{}"]]])
     assert page.url.endswith("team.html") and len(page.query_selector_all("[data-member]")) == 2
 

@@ -51,7 +51,8 @@ export function compare(bank, then, now) {
   };
   const a = pick(then.answers), b = pick(now.answers);
   const s0 = score(common, a), s1 = score(common, b);
-  const areas = bank.areas.map((x) => ({ id: x.id, then: s0[x.id].level, now: s1[x.id].level, delta: s1[x.id].level - s0[x.id].level }));
+  const areas = bank.areas.map((x) => ({ id: x.id, then: s0[x.id], now: s1[x.id],
+    delta: s0[x.id].value === null || s1[x.id].value === null ? null : Math.round((s1[x.id].value - s0[x.id].value) * 10) / 10 }));
 
   // Routes: the one each result carries, or worked out again from its answers.
   const own = (snap, r, inside) => r || route({ ...bank, criteria: bank.criteria.filter((c) => inside(c.id)) },
@@ -59,9 +60,12 @@ export function compare(bank, then, now) {
   const before = own(then, thenRoute, inThen);
   const after = route({ ...bank, criteria: bank.criteria.filter((c) => inNow(c.id)) }, now.answers || {}, now.targets || {});
   const beforeIds = new Set(before.map((r) => r.id));
-  const done = before.filter((r) => current.has(r.id) && inNow(r.id) && isMet(now.answers && now.answers[r.id]))
+  const done = before.filter((r) => current.has(r.id) && inNow(r.id) && isMet(bank, now.answers && now.answers[r.id]))
     .map((r) => ({ id: r.id, kind: r.kind === 'find' ? 'find' : 'act', c: current.get(r.id) }));
   const addedIds = new Set(added.map((c) => c.id));
   const fresh = after.filter((it) => !beforeIds.has(it.c.id)).map((it) => ({ ...it, added: addedIds.has(it.c.id) }));
-  return { areas, done, fresh, removed, added, unclassified, route: after };
+  // Results scored under other rules (another scale or method, or format 1) are both shown
+  // under today's rules; the page says so.
+  const rescored = [then, now].some((snap) => snap.rescored);
+  return { areas, done, fresh, removed, added, unclassified, route: after, rescored };
 }

@@ -1,5 +1,15 @@
 // The result object: the JSON export, the saved state and the share-link payload.
-export const KEYS = ['yes', 'partly', 'no', 'unknown', 'na'];
+// Format 2 records the answer scale and scoring rules it was made under; format 1 (before
+// the rules were part of the bank) is read and scored again under the bank's rules.
+import { rules } from './scoring.js';
+
+export const FORMAT = 2;
+
+// The rules a result was scored under, as stored in it: enough to tell when they changed.
+export function rulesStamp(bank) {
+  const r = rules(bank);
+  return { method: r.method, threshold: r.threshold, applicable: r.applicable, first_level: r.first, credits: { ...r.credit } };
+}
 
 const pad = (n) => String(n).padStart(2, '0');
 export function today(d = new Date()) {
@@ -16,13 +26,13 @@ export function resultObject(bank, ui, state, goal, items, created) {
   for (const c of bank.criteria) if (state.answers[c.id]) answers[c.id] = state.answers[c.id];
   for (const a of bank.areas) if (state.notes[a.id]) notes[a.id] = state.notes[a.id];
   return {
-    format: 'koers-result', formatVersion: 1, bank: bank.bank, version: bank.version, lang: bank.lang,
-    created: created || today(), answers, notes, targets: { ...goal },
+    format: 'koers-result', formatVersion: FORMAT, bank: bank.bank, version: bank.version, lang: bank.lang,
+    created: created || today(), scoring: rulesStamp(bank), answers, notes, targets: { ...goal },
     // Every id of this bank, so a later version can tell "added since" from "unanswered".
     ids: bank.criteria.map((c) => c.id),
     ...(cleanName(state.name) ? { name: cleanName(state.name) } : {}),
     route: (items || []).map((it, i) => ({
-      n: i + 1, phase: it.phase, kind: it.kind, id: it.c.id, area: it.c.area, level: it.c.level,
+      n: i + 1, phase: it.phase, kind: it.kind, id: it.c.id, area: it.c.area, level: it.c.level, reached: !!it.reached, answer: state.answers[it.c.id] || '',
       action: itemText(it, ui), why: it.c.why, owner: it.c.owner || '', neededFor: it.neededFor.map((d) => d.c.id),
     })),
   };
@@ -32,10 +42,10 @@ export function resultObject(bank, ui, state, goal, items, created) {
 // Returns null when it is not a Koers result at all.
 export function readResult(bank, obj) {
   if (!obj || typeof obj !== 'object' || obj.format !== 'koers-result' || !obj.answers || typeof obj.answers !== 'object') return null;
-  const ids = new Set(bank.criteria.map((c) => c.id)), answers = {}, notes = {}, targets = {};
+  const ids = new Set(bank.criteria.map((c) => c.id)), scale = rules(bank).credit, answers = {}, notes = {}, targets = {};
   let dropped = 0;
   for (const id of Object.keys(obj.answers)) {
-    if (ids.has(id) && KEYS.includes(obj.answers[id])) answers[id] = obj.answers[id];
+    if (ids.has(id) && Object.hasOwn(scale, obj.answers[id])) answers[id] = obj.answers[id];
     else dropped++;
   }
   for (const a of bank.areas) {
@@ -48,6 +58,8 @@ export function readResult(bank, obj) {
     fresh: bank.criteria.filter((c) => !answers[c.id]).length,
     stale: obj.bank !== bank.bank || String(obj.version) !== bank.version,
     version: String(obj.version),
+    // Scored under other rules than today's (always so for format 1): the page says so.
+    rescored: JSON.stringify(obj.scoring) !== JSON.stringify(rulesStamp(bank)),
     ids: Array.isArray(obj.ids) ? obj.ids.filter((id) => typeof id === 'string') : null,
     name: cleanName(obj.name),
   };

@@ -1,13 +1,13 @@
 // The route: an ordered action list from (bank, answers, chosen targets). Pure.
-import { isMet, score } from './scoring.js';
+import { isMet, rules, score } from './scoring.js';
 
-const RANK = { partly: 0, no: 1 };
-
-// Effective target per area: the chosen one when it lies in [current, top], else current+1 (max top).
+// Effective target per area: the chosen one when it lies in [current, top], else current+1
+// (max top). An area with nothing answered has no target: it adds nothing to the route.
 export function targets(bank, scores, chosen) {
-  const top = bank.levels.length, out = {};
+  const { top } = rules(bank), out = {};
   for (const a of bank.areas) {
     const cur = scores[a.id].level, t = chosen && chosen[a.id];
+    if (cur === null) continue;
     out[a.id] = Number.isInteger(t) && t >= cur && t <= top ? t : Math.min(cur + 1, top);
   }
   return out;
@@ -16,19 +16,23 @@ export function targets(bank, scores, chosen) {
 // Items: { c, kind: 'find'|'act', pulled, neededFor: [item], phase: 'now'|'next'|'later' }.
 export function route(bank, answers, chosen, scores) {
   scores = scores || score(bank, answers);
+  const r = rules(bank), met = (id) => isMet(bank, answers[id]);
   const goal = targets(bank, scores, chosen);
   const byId = new Map(), area = {}, items = new Map();
   bank.areas.forEach((a, i) => { area[a.id] = i; });
   bank.criteria.forEach((c, i) => byId.set(c.id, { c, i }));
   const add = (c, pulled) => {
-    const it = { c, kind: answers[c.id] === 'unknown' ? 'find' : 'act', pulled, neededFor: [], dependents: [], i: byId.get(c.id).i };
+    const lv = scores[c.area] && scores[c.area].level;
+    // reached: the level is reached already, and this completes it (a level can be reached with a statement partly met).
+    const it = { c, kind: r.unknown && answers[c.id] === r.unknown ? 'find' : 'act', pulled, reached: lv !== null && lv >= c.level,
+      neededFor: [], dependents: [], i: byId.get(c.id).i };
     items.set(c.id, it);
     return it;
   };
-  // (a) every unknown and (b) every other unmet criterion up to the area's target.
-  // An unmet criterion always lies above its area's level, so both reduce to this.
+  // Every criterion not yet fully met up to its area's target, including those of levels
+  // already reached (a level can be reached with a statement only partly met).
   for (const c of bank.criteria) {
-    if (c.area in goal && !isMet(answers[c.id]) && c.level <= goal[c.area]) add(c, false);
+    if (c.area in goal && !met(c.id) && c.level <= goal[c.area]) add(c, false);
   }
   // (c) unmet prerequisites, transitively, whatever their own area's target.
   const queue = [...items.values()];
@@ -36,16 +40,18 @@ export function route(bank, answers, chosen, scores) {
     const it = queue.pop();
     for (const id of it.c.requires || []) {
       const found = byId.get(id);
-      if (!found || isMet(answers[id]) || !(found.c.area in goal)) continue;
+      if (!found || met(id) || !(found.c.area in goal)) continue;
       let p = items.get(id);
       if (!p) { p = add(found.c, true); queue.push(p); }
       if (p.dependents.indexOf(it) < 0) { p.dependents.push(it); if (p.pulled) p.neededFor.push(it); }
     }
   }
-  // Sort key: find before act, level, partly before no before unanswered, area order, bank order.
+  // Sort key: find before act, level, most credit first (partly before no), unanswered
+  // last, area order, bank order.
   const list = [...items.values()];
   for (const it of list) {
-    it.k = [it.kind === 'find' ? 0 : 1, it.c.level, it.kind === 'find' ? 0 : RANK[answers[it.c.id]] ?? 2, area[it.c.area], it.i];
+    const v = answers[it.c.id], credit = v in r.credit ? r.credit[v] : null;
+    it.k = [it.kind === 'find' ? 0 : 1, it.c.level, it.kind === 'find' || credit === null ? 2 : 1 - credit, area[it.c.area], it.i];
   }
   list.sort((x, y) => {
     for (let j = 0; j < 5; j++) if (x.k[j] !== y.k[j]) return x.k[j] - y.k[j];

@@ -1,6 +1,6 @@
 // Saved answers in this browser's localStorage, one key per bank. Storage may be
 // unavailable (privacy settings, sandboxed frames): then nothing is kept, quietly.
-import { readResult } from './result.js';
+import { readResult, rulesStamp, FORMAT } from './result.js';
 import { fmt } from './dom.js';
 
 const key = (bank) => 'koers:' + bank.bank;
@@ -36,6 +36,7 @@ export function load(bank) {
   const state = { answers: read.answers, notes: read.notes, targets: read.targets };
   if (read.name) state.name = read.name;
   if (read.stale) state.notice = { kind: 'stale', version: read.version, dropped: read.dropped, fresh: read.fresh };
+  else if (read.rescored) state.notice = { kind: 'rescored' };
   return state;
 }
 
@@ -49,13 +50,13 @@ export function settle(bank, state, ui) {
     return ui['scan.storage_reset'];
   }
   save(bank, state);
-  return fmt(ui['scan.storage_stale'], notice);
+  return notice.kind === 'rescored' ? ui['scan.storage_rescored'] : fmt(ui['scan.storage_stale'], notice);
 }
 
 export function save(bank, state) {
   try {
     localStorage.setItem(key(bank), JSON.stringify({
-      format: 'koers-result', formatVersion: 1, bank: bank.bank, version: bank.version,
+      format: 'koers-result', formatVersion: FORMAT, bank: bank.bank, version: bank.version, scoring: rulesStamp(bank),
       answers: state.answers, notes: state.notes, targets: state.targets, name: state.name || undefined,
     }));
   } catch (e) { /* storage full or blocked */ }

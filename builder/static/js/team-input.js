@@ -1,7 +1,8 @@
 // Reading shared results for the team page: share links (one per line) and JSON files.
 // Every input ends in { snap } or { reason }; nothing here throws, nothing is fetched.
 import { decode } from './codec.js';
-import { readResult, KEYS } from './result.js';
+import { readResult } from './result.js';
+import { rules } from './scoring.js';
 
 const MAX_FILE = 5 * 1024 * 1024;
 
@@ -12,13 +13,15 @@ export function snapshot(bank, obj) {
   if (typeof obj.bank === 'string' && obj.bank !== bank.bank) return { reason: 'other_bank', bank: obj.bank };
   if (!Object.keys(read.answers).length) return { reason: 'empty' };
   const answers = {};
-  for (const id of Object.keys(obj.answers)) if (KEYS.includes(obj.answers[id])) answers[id] = obj.answers[id];
+  const scale = rules(bank).credit;
+  for (const id of Object.keys(obj.answers)) if (Object.hasOwn(scale, obj.answers[id])) answers[id] = obj.answers[id];
   const route = Array.isArray(obj.route) ? obj.route.filter((r) => r && typeof r.id === 'string')
     .map((r) => ({ id: r.id, kind: r.kind === 'find' ? 'find' : 'act', action: typeof r.action === 'string' ? r.action : '' })) : null;
   const known = new Set(bank.criteria.map((c) => c.id));
   return {
     snap: {
       name: read.name, answers, ids: read.ids, route, read, targets: read.targets, bank: obj.bank, version: read.version,
+      rescored: read.rescored,
       created: typeof obj.created === 'string' ? obj.created.slice(0, 10) : '',
       gone: Object.keys(obj.answers).filter((id) => !known.has(id)),
       key: JSON.stringify(obj),
