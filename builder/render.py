@@ -7,6 +7,7 @@ any sub-path of any static host and opened straight from disk.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ import jinja2
 from .bundle import bundle
 from .content import Page
 from .model import browser_data, localize
+from .rules_text import answer_legend, insert_rules
 from .single import FILE_NAME, data_uri, render_single
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
@@ -59,8 +61,9 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
     for lang in languages:
         view = localize(data, lang)
         prefix = "" if lang == languages[0] else f"{lang}/"
-        scan_form = env.get_template("_scan_form.html").render({"t": ui[lang], "bank": view})
-        for path, template, extra in _page_list(view, pages, lang):
+        scan_form = env.get_template("_scan_form.html").render({"t": ui[lang], "bank": view,
+                                                                "answer_legend": answer_legend(view, ui[lang])})
+        for path, template, extra in _page_list(view, pages, lang, ui[lang]):
             full = prefix + path
             depth = full.count("/")
             context = {
@@ -102,15 +105,19 @@ def _crawler_files(site: Site, data: dict) -> None:
     site.files["robots.txt"] = robots.encode()
 
 
-def _page_list(view: dict, pages: dict, lang: str):
+def _page_list(view: dict, pages: dict, lang: str, t: dict):
     def content(slug):
         return {"content": pages[(lang, slug)]}
+
+    # How it works carries the scoring rules written from the bank itself (rules_text.py).
+    how = pages[(lang, "how-it-works")]
+    how = dataclasses.replace(how, html=insert_rules(how.html, view, t))
 
     yield "index.html", "landing.html", content("index")
     yield "scan.html", "scan.html", {}
     yield "results.html", "results.html", {}
-    for slug in ("how-it-works", "privacy"):
-        yield f"{slug}.html", "page.html", content(slug)
+    yield "how-it-works.html", "page.html", {"content": how}
+    yield "privacy.html", "page.html", content("privacy")
     yield "team.html", "team.html", content("team")
     yield "embed.html", "embed.html", content("embed")
     yield "embed/scan.html", "scan.html", {"embed": True}

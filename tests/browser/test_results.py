@@ -102,8 +102,11 @@ def test_every_export(results, default_site, watch, axe, tmp_path):
 
     data = json.loads(download("json"))
     assert {k: data[k] for k in ("format", "formatVersion", "bank", "version", "lang", "created")} == \
-        {"format": "koers-result", "formatVersion": 1, "bank": bank["bank"], "version": bank["version"],
+        {"format": "koers-result", "formatVersion": 2, "bank": bank["bank"], "version": bank["version"],
          "lang": "nl", "created": today}
+    # The rules it was scored under travel with it.
+    assert data["scoring"] == {"method": "threshold", "threshold": 0.75, "applicable": 0.5, "first_level": 1,
+                               "credits": {"yes": 1, "partly": 0.5, "no": 0, "unknown": 0, "na": None}}
     assert data["answers"] == answers
     assert data["notes"] == {bank["areas"][0]["id"]: "Eerste; \"notitie\""}
     assert data["targets"] == reference.targets(bank, answers, TARGETS(bank)) == TARGETS(bank)

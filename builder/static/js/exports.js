@@ -5,7 +5,7 @@ import { fmt } from './dom.js';
 const PHASES = ['now', 'next', 'later'];
 
 function meta(r, names, ui) {
-  return fmt(ui['results.unlocks'], { n: r.level, area: names[r.area] || r.area }) +
+  return fmt(ui[r.reached ? 'results.completes' : 'results.unlocks'], { n: r.level, area: names[r.area] || r.area }) +
     (r.owner ? ' · ' + ui['results.owner'] + ': ' + r.owner : '');
 }
 

@@ -1,7 +1,8 @@
 // Results: level per area and why, chart, route with targets, pitfalls, exports, share link.
 import { bank, ui } from './bank.js';
 import { $, h, fmt } from './dom.js';
-import { score } from './scoring.js';
+import { rules, score } from './scoring.js';
+import { levelText, reasonText } from './verdict.js';
 import { route, targets } from './route.js';
 import { encode, decode } from './codec.js';
 import { resultObject, readResult, today } from './result.js';
@@ -22,6 +23,7 @@ const T = (k, v) => (v ? fmt(ui['results.' + k], v) : ui['results.' + k]);
 const names = {}, levelName = {};
 for (const a of bank.areas) names[a.id] = a.name;
 for (const l of bank.levels) levelName[l.n] = l.n + ' · ' + l.name;
+const { first, top } = rules(bank);
 
 export function initResults() {
   const status = $('[data-status]'), share = $('[data-share]'), nameField = $('[data-name]');
@@ -54,8 +56,8 @@ export function initResults() {
     goal = targets(bank, scores, state.targets);
     items = route(bank, state.answers, state.targets, scores);
     result = resultObject(bank, ui, state, goal, items, today());
-    const summary = bank.areas.map((a) => a.name + ': ' + scores[a.id].level).join(', ');
-    $('[data-chart]').replaceChildren(chart(bank, scores, goal, T('chart_title') + '. ' + summary),
+    const summary = bank.areas.map((a) => a.name + ': ' + levelText(bank, ui, scores[a.id])).join(', ');
+    $('[data-chart]').replaceChildren(chart(bank, scores, goal, T('chart_title') + '. ' + summary, T('level_none')),
       h('p', { class: 'legend', 'aria-hidden': 'true' }, h('span', { class: 'key on' }), T('table_level'), ' ', h('span', { class: 'key goal' }), T('table_target')));
     renderRoute();
     const mine = ++ticket;
@@ -65,26 +67,30 @@ export function initResults() {
   }
 
   function renderLevels() {
-    const top = bank.levels.length;
+    const goal = targets(bank, scores, state.targets);
     const rows = bank.areas.map((a) => {
-      const s = scores[a.id], cap = s.cap;
-      const why = !s.answered ? T('unanswered')
-        : !cap ? T('top')
-        : [cap.text, ' (', state.answers[cap.id] ? bank.answers[state.answers[cap.id]] : T('unanswered'), ')'];
-      const select = h('select', { id: 'target-' + a.id, 'aria-label': T('target_label', { area: a.name }) });
-      for (let n = s.level; n <= top; n++) select.append(h('option', { value: n }, levelName[n]));
-      select.value = targets(bank, scores, state.targets)[a.id];
-      select.addEventListener('change', () => {
-        state.targets[a.id] = +select.value;
-        save(bank, state);
-        update();
-      });
-      return h('tr', null,
+      const s = scores[a.id];
+      // Open statements are a link back to their step of the scan.
+      const open = s.open.length ? [' ', h('a', { href: 'scan.html#step-' + a.id, 'data-open-link': a.id }, T('answer_open', { n: s.open.length }))] : null;
+      let select = T('no_target');
+      if (s.level !== null) {
+        select = h('select', { id: 'target-' + a.id, 'aria-label': T('target_label', { area: a.name }) });
+        for (let n = s.level; n <= top; n++) select.append(h('option', { value: n }, levelName[n]));
+        select.value = goal[a.id];
+        select.addEventListener('change', () => {
+          state.targets[a.id] = +select.value;
+          save(bank, state);
+          update();
+        });
+      }
+      return h('tr', { 'data-area': a.id, class: s.level === null ? 'unanswered' : s.incomplete ? 'incomplete' : null },
         h('th', { scope: 'row' }, link('areas/' + a.id + '.html', a.name)),
-        h('td', { 'data-label': T('table_level') }, levelName[s.level]),
-        h('td', { 'data-label': T('table_capped') }, why),
+        h('td', { 'data-label': T('table_level'), 'data-level': s.level === null ? '' : s.value }, levelText(bank, ui, s)),
+        h('td', { 'data-label': T('table_capped'), 'data-reason': s.reason.kind }, reasonText(bank, ui, s, state.answers, names, scores), open),
         h('td', { 'data-label': T('table_target') }, select));
     });
+    const total = bank.criteria.length, open = bank.areas.reduce((n, a) => n + scores[a.id].open.length, 0);
+    $('[data-completeness]').textContent = open ? T('open_summary', { open, total, answered: total - open }) : T('all_answered', { total });
     $('[data-levels]').replaceChildren(h('table', { class: 'levels' },
       h('caption', null, T('chart_title')),
       h('thead', null, h('tr', null, ['table_area', 'table_level', 'table_capped', 'table_target'].map((k) => h('th', { scope: 'col' }, T(k))))),
@@ -97,13 +103,13 @@ export function initResults() {
 
   function renderPitfalls() {
     const fits = bank.pitfalls.filter((p) => (p.areas.length ? p.areas : bank.areas.map((a) => a.id))
-      .some((id) => scores[id] && (!p.levels.length || p.levels.includes(scores[id].level))));
+      .some((id) => scores[id] && scores[id].level !== null && (!p.levels.length || p.levels.includes(scores[id].level))));
     $('[data-pitfalls]').replaceChildren(
       h('ul', { class: 'plain-list' }, fits.map((p) => h('li', { class: 'pitfall' },
         link('pitfalls.html#' + p.id, p.title), ' — ', p.summary))),
       h('h3', null, T('guidance_heading')),
       h('ul', { class: 'plain-list' }, bank.areas.map((a) => {
-        const next = bank.levels[scores[a.id].level];
+        const next = scores[a.id].level === null ? null : bank.levels[scores[a.id].level - first + 1];
         return h('li', null, link('areas/' + a.id + '.html', a.name),
           next ? [' → ', link('levels/' + next.id + '.html', levelName[next.n])] : null);
       })));
@@ -113,7 +119,8 @@ export function initResults() {
     state = { answers: read.answers, notes: read.notes, targets: read.targets, name: read.name };
     save(bank, state);
     render();
-    say(read.stale ? msg + ' ' + T('stale', { version: read.version, dropped: read.dropped, fresh: read.fresh }) : msg);
+    say([msg, read.stale ? T('stale', { version: read.version, dropped: read.dropped, fresh: read.fresh }) : '',
+      read.rescored ? T('rescored') : ''].filter(Boolean).join(' '));
   }
 
   function copy(text, field) {

@@ -13,7 +13,7 @@ export function routeView(items, ui, names) {
       const c = it.c;
       return h('li', { class: 'item ' + it.kind, 'data-item': c.id },
         h('p', { class: 'action' }, itemText(it, ui)),
-        h('p', { class: 'meta' }, T('unlocks', { n: c.level, area: names[c.area] }), c.owner ? ' · ' + T('owner') + ': ' + c.owner : ''),
+        h('p', { class: 'meta' }, T(it.reached ? 'completes' : 'unlocks', { n: c.level, area: names[c.area] }), c.owner ? ' · ' + T('owner') + ': ' + c.owner : ''),
         it.neededFor.length ? h('p', { class: 'needed' }, T('needed_for', { items: it.neededFor.map((d) => itemText(d, ui)).join('; ') })) : null,
         h('p', { class: 'why' }, T('because') + ': ' + c.why));
     })));

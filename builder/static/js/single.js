@@ -17,10 +17,12 @@ export function initSingle() {
   }
   // Links between the two views (finish, change answers, start) stay on this page.
   document.addEventListener('click', (e) => {
-    const a = e.target.closest('a[href="results.html"], a[href="scan.html"]');
+    const a = e.target.closest('a[href^="results.html"], a[href^="scan.html"]');
     if (!a) return;
     e.preventDefault();
-    show(a.getAttribute('href') === 'results.html' ? 'results' : 'scan');
+    const [file, step] = a.getAttribute('href').split('#');
+    show(file === 'results.html' ? 'results' : 'scan');
+    if (step) location.hash = step;  // the scan follows its step's address
   });
   if (location.hash.startsWith('#r=')) show('results');
 }

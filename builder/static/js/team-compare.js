@@ -5,7 +5,8 @@ import { itemText } from './result.js';
 import { load } from './store.js';
 import { compare } from './compare.js';
 import { fromLine, fromFile } from './team-input.js';
-import { T, names, levelName, say, reasonText, staleNote } from './team-ui.js';
+import { T, names, say, reasonText, staleNote } from './team-ui.js';
+import { levelText, number } from './verdict.js';
 
 export function initCompare() {
   const status = $('[data-compare-status]'), out = $('[data-compare]'), otherBox = $('[data-now-other]');
@@ -14,7 +15,7 @@ export function initCompare() {
   const label = (snap) => [snap.name, snap.created].filter(Boolean).join(', ');
   function saved() {
     const s = load(bank);
-    return Object.keys(s.answers).length ? { name: '', answers: s.answers, ids: bank.criteria.map((c) => c.id), route: null,
+    return Object.keys(s.answers).length ? { name: '', answers: s.answers, ids: bank.criteria.map((c) => c.id), route: null, rescored: false,
       targets: s.targets, bank: bank.bank, version: bank.version } : null;
   }
   const useSaved = () => $('[data-now]:checked').value === 'saved';
@@ -48,13 +49,14 @@ export function initCompare() {
     const now = useSaved() ? saved() : picked.now;
     if (!now) return out.replaceChildren(useSaved() ? h('p', { class: 'warning' }, T('no_saved')) : '');
     const c = compare(bank, picked.then, now);
-    const arrow = (d) => (d > 0 ? ['↑', T('up', { n: d })] : d < 0 ? ['↓', T('down', { n: -d })] : ['=', T('same')]);
+    const arrow = (d) => (d === null ? ['–', T('not_comparable')] : d > 0 ? ['↑', T('up', { n: number(bank, d) })]
+      : d < 0 ? ['↓', T('down', { n: number(bank, -d) })] : ['=', T('same')]);
     const rows = c.areas.map((a) => {
       const [sign, text] = arrow(a.delta);
       return h('tr', { 'data-area': a.id, 'data-delta': a.delta },
         h('th', { scope: 'row' }, names[a.id]),
-        h('td', { 'data-label': T('col_then') }, levelName[a.then]),
-        h('td', { 'data-label': T('col_now') }, levelName[a.now]),
+        h('td', { 'data-label': T('col_then') }, levelText(bank, ui, a.then)),
+        h('td', { 'data-label': T('col_now') }, levelText(bank, ui, a.now)),
         h('td', { 'data-label': T('col_change'), class: 'change' }, h('span', { 'aria-hidden': 'true', class: 'arrow' }, sign), ' ', text));
     });
     const list = (key, items, empty, text) => [h('h3', null, T(key + '_heading') + ' (' + items.length + ')'),
@@ -62,6 +64,7 @@ export function initCompare() {
     const which = (side) => side === 'then' ? T('earlier') : T('later');
     out.replaceChildren(h('div', null,
       h('p', { class: 'meta' }, T('basis')),
+      c.rescored ? h('p', { class: 'warning', 'data-rescored': '' }, T('rescored')) : null,
       h('table', { class: 'levels compare-levels' },
         h('caption', null, T('compare_caption')),
         h('thead', null, h('tr', null, ['col_area', 'col_then', 'col_now', 'col_change'].map((k) => h('th', { scope: 'col' }, T(k))))),

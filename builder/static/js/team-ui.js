@@ -1,6 +1,7 @@
 // Texts shared by the team page's two parts: team UI strings, the live-region helper, reasons.
 import { bank, ui } from './bank.js';
 import { fmt } from './dom.js';
+import { number as inLanguage } from './verdict.js';
 
 export const T = (k, v) => (v ? fmt(ui['team.' + k], v) : ui['team.' + k]);
 export const R = (k, v) => (v ? fmt(ui['results.' + k], v) : ui['results.' + k]);
@@ -9,10 +10,7 @@ export const levelName = {};
 for (const a of bank.areas) names[a.id] = a.name;
 for (const l of bank.levels) levelName[l.n] = l.n + ' · ' + l.name;
 
-// 2.5 as this language writes it.
-export function number(n) {
-  return Number.isInteger(n) ? String(n) : n.toLocaleString(bank.lang, { maximumFractionDigits: 1 });
-}
+export const number = (n) => inLanguage(bank, n);
 
 // A live region that also announces the same message twice in a row.
 export function say(el, msg) {

@@ -2,7 +2,7 @@
 // and disagreements per area, and the team route from the team answers, with exports.
 import { bank, ui } from './bank.js';
 import { $, h } from './dom.js';
-import { score } from './scoring.js';
+import { rules, score } from './scoring.js';
 import { route, targets } from './route.js';
 import { resultObject, today } from './result.js';
 import { toMarkdown, toCsv, download } from './exports.js';
@@ -10,6 +10,8 @@ import { routeView } from './route-view.js';
 import { teamAnswers, areaSummary } from './team.js';
 import { fromLine, fromFile } from './team-input.js';
 import { T, R, names, levelName, number, say, reasonText, staleNote } from './team-ui.js';
+
+const { first, top } = rules(bank);
 
 export function initTeam() {
   const status = $('[data-team-status]'), list = $('[data-members]'), links = $('[data-team-links]');
@@ -118,7 +120,7 @@ export function initTeam() {
     const flagged = bank.areas.filter((a) => sum[a.id].flagged);
     const range = (a) => {
       const known = sum[a.id].levels.filter((n) => n !== null);
-      return T('first_item', { area: a.name, min: Math.min(...known), max: Math.max(...known) });
+      return T('first_item', { area: a.name, min: number(Math.min(...known)), max: number(Math.max(...known)) });
     };
     $('[data-team-first]').replaceChildren(h('div', { class: flagged.length ? 'first-talk' : null }, h('h3', null, T('first_heading')), flagged.length
       ? [h('p', null, T('first_intro')), h('ul', null, flagged.map((a) => h('li', { 'data-first': a.id }, range(a))))]
@@ -127,9 +129,9 @@ export function initTeam() {
 
   // Team targets, one per area, next to the route they shape; they start one level up.
   function renderTargets() {
-    const top = bank.levels.length, goal = targets(bank, scores, chosen);
+    const goal = targets(bank, scores, chosen);
     $('[data-team-targets]').replaceChildren(h('fieldset', { class: 'pick targets' }, h('legend', null, T('targets_legend')),
-      bank.areas.map((a) => {
+      bank.areas.filter((a) => scores[a.id].level !== null).map((a) => {
         const select = h('select', { id: 'team-target-' + a.id });
         for (let n = scores[a.id].level; n <= top; n++) select.append(h('option', { value: n }, levelName[n]));
         select.value = goal[a.id];
@@ -143,14 +145,14 @@ export function initTeam() {
       const s = sum[a.id];
       return h('tr', { 'data-area': a.id, class: s.flagged ? 'flagged' : null },
         h('th', { scope: 'row' }, a.name, s.flagged ? [' ', h('strong', { class: 'flag' }, '⚑ ' + T('flag'))] : null),
-        members.map((m, i) => h('td', { 'data-label': m.label, 'data-level': i }, s.levels[i] === null ? T('not_answered') : String(s.levels[i]))),
+        members.map((m, i) => h('td', { 'data-label': m.label, 'data-level': i }, s.levels[i] === null ? T('not_answered') : number(s.levels[i]))),
         h('td', { 'data-label': T('col_median'), 'data-median': '' }, s.median === null ? '–' : number(s.median)),
-        h('td', { 'data-label': T('col_spread'), 'data-spread': '' }, String(s.spread)),
-        h('td', { 'data-label': T('col_team'), 'data-team-level': '' }, String(scores[a.id].level)));
+        h('td', { 'data-label': T('col_spread'), 'data-spread': '' }, number(s.spread)),
+        h('td', { 'data-label': T('col_team'), 'data-team-level': '' }, scores[a.id].value === null ? '–' : number(scores[a.id].value)));
     });
     // Many members make a wide table: it scrolls on its own (and is a stack of cards on narrow screens).
     $('[data-team-table]').replaceChildren(h('div', { class: 'table-scroll', role: 'region', tabindex: 0, 'aria-labelledby': 'team-table-caption' }, h('table', { class: 'levels team-levels' },
-      h('caption', { id: 'team-table-caption' }, T('table_caption', { top: bank.levels.length })),
+      h('caption', { id: 'team-table-caption' }, T('table_caption', { first, top })),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, T('col_area')),
         members.map((m) => h('th', { scope: 'col' }, m.label)),
         ['col_median', 'col_spread', 'col_team'].map((k) => h('th', { scope: 'col' }, T(k))))),
@@ -165,7 +167,7 @@ export function initTeam() {
     result.team = {
       members: members.map((m) => m.label),
       areas: Object.fromEntries(bank.areas.map((a) => [a.id, { levels: sum[a.id].levels, median: sum[a.id].median,
-        spread: sum[a.id].spread, flagged: sum[a.id].flagged, team: scores[a.id].level }])),
+        spread: sum[a.id].spread, flagged: sum[a.id].flagged, team: scores[a.id].value }])),
     };
     renderRoute(items);
   }
