@@ -22,11 +22,32 @@
     if (origin && frame.contentWindow) frame.contentWindow.postMessage({ type: "koers:hello" }, origin);
   }
 
+  // How much of the top of the window a fixed or sticky header of the host page covers.
+  function covered() {
+    var el = document.elementFromPoint(Math.floor(window.innerWidth / 2), 1), bottom = 0;
+    for (; el && el !== document.body && el !== document.documentElement; el = el.parentElement) {
+      var position = window.getComputedStyle(el).position;
+      if (position === "fixed" || position === "sticky") bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
+    }
+    return bottom;
+  }
+
+  // After a step or a new page inside the frame, bring the frame's top into view, below
+  // the host's own header, unless it is in view already.
+  function reveal(frame) {
+    var offset = covered(), top = frame.getBoundingClientRect().top;
+    if (top < offset || top > window.innerHeight * 0.5) window.scrollTo(0, window.pageYOffset + top - offset - 8);
+  }
+
   function attach(frame) {
     if (frames.indexOf(frame) !== -1) return;
     frames.push(frame);
     frame.setAttribute("scrolling", "no");
-    frame.addEventListener("load", function () { greet(frame); });
+    var loads = 0;
+    frame.addEventListener("load", function () {
+      greet(frame);
+      if (loads++) frame.koersReveal = true;  // a page the reader opened inside the frame
+    });
     greet(frame);
   }
 
@@ -37,7 +58,8 @@
       var frame = frames[i];
       if (event.source === frame.contentWindow && event.origin === originOf(frame)) {
         frame.style.height = Math.max(200, Math.min(Math.ceil(data.height), 100000)) + "px";
-        if (data.scrollTop) frame.scrollIntoView({ block: "start" });
+        if (data.scrollTop || frame.koersReveal) reveal(frame);
+        frame.koersReveal = false;
       }
     }
   });

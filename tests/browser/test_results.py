@@ -84,7 +84,22 @@ def test_every_export(results, default_site, watch, axe, tmp_path):
     checklist = [line[len("- [ ] "):] for line in md.splitlines() if line.startswith("- [ ] ")]
     assert checklist == [r["action"] for r in shown]
     assert md.startswith("# " + ui["results.title"] + "\n")
-    assert "## " + ui["results.phase_now"] in md and "## " + ui["results.notes_heading"] in md
+    assert "### " + ui["results.phase_now"] in md and "## " + ui["results.notes_heading"] in md
+    # It reads on its own: where each area stands, its target and what holds it, then every action's why.
+    lines = md.splitlines()
+    table = lines.index("## " + ui["results.where_heading"]) + 2
+    assert lines[table] == f"| {ui['results.table_area']} | {ui['results.table_level']} | {ui['results.table_target']} | {ui['results.table_capped']} |"
+    levels = reference.whole(reference.levels(bank, answers))
+    level_names = {lv["n"]: lv["name"] for lv in bank["levels"]}
+    for area, line in zip(bank["areas"], lines[table + 2:table + 2 + len(bank["areas"])]):
+        cells = [c.strip() for c in line.strip("|").split(" | ")]
+        assert cells[0] == area["name"]
+        assert f"{levels[area['id']]} · {level_names[levels[area['id']]]}" in cells[1]
+        assert cells[2] == f"4 · {level_names[4]}"
+        assert cells[3]
+    by_id = {c["id"]: c for c in bank["criteria"]}
+    whys = [lines[i + 2] for i, line in enumerate(lines) if line.startswith("- [ ] ")]
+    assert whys == [f"  {ui['results.because']}: {by_id[r['id']]['why']}" for r in shown]
 
     raw = download("csv")
     assert raw.startswith(b"\xef\xbb\xbf")

@@ -241,7 +241,11 @@ def test_team_exports(team, default_site, watch, tmp_path):
     md = download("md").decode("utf-8")
     assert md.startswith("# Teamroute\n")
     assert [l[len("- [ ] "):] for l in md.splitlines() if l.startswith("- [ ] ")] == actions
-    assert "## " + ui["results.phase_now"] in md and "## " + ui["results.phase_next"] in md
+    assert "### " + ui["results.phase_now"] in md and "### " + ui["results.phase_next"] in md
+    # The team's list names who took part and where to talk first, then where the team stands.
+    assert "\nDeelnemers: Anna, Teamlid 2, Teamlid 3, Daan.\n" in md
+    assert f"\nBespreek eerst: {names['data']}, {names['feedback']} (" in md
+    assert f"| {names['information']} | 3 · " in md and f"| {names['culture']} | 1 · " in md
 
     raw = download("csv")
     assert raw.startswith(b"\xef\xbb\xbf")

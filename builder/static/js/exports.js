@@ -9,18 +9,29 @@ function meta(r, names, ui) {
     (r.owner ? ' · ' + ui['results.owner'] + ': ' + r.owner : '');
 }
 
-// names: { areaId: name }.
-export function toMarkdown(result, names, ui) {
+const cellMd = (v) => String(v).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+// names: { areaId: name }. standing (optional, see verdict.js): where you stand, so the list
+// reads on its own when it is mailed or pasted into a ticket; intro: extra lines after it.
+export function toMarkdown(result, names, ui, standing, intro) {
   const out = ['# ' + ui['results.title'], '', result.created + ' · ' + result.bank + ' ' + result.version, ''];
+  if (intro) out.push(...intro, '');
+  if (standing) {
+    out.push('## ' + ui['results.where_heading'], '',
+      '| ' + ['table_area', 'table_level', 'table_target', 'table_capped'].map((k) => ui['results.' + k]).join(' | ') + ' |',
+      '| --- | --- | --- | --- |');
+    for (const row of standing.rows) out.push('| ' + [row.area, row.level, row.target, row.reason].map(cellMd).join(' | ') + ' |');
+    out.push('', standing.summary, '', '## ' + ui['results.route_heading'], '');
+  }
   if (!result.route.length) out.push(ui['results.route_empty'], '');
   const byId = {};
   for (const r of result.route) byId[r.id] = r;
   for (const p of PHASES) {
     const items = result.route.filter((r) => r.phase === p);
     if (!items.length) continue;
-    out.push('## ' + ui['results.phase_' + p], '');
+    out.push((standing ? '### ' : '## ') + ui['results.phase_' + p], '');
     for (const r of items) {
-      out.push('- [ ] ' + r.action, '  ' + meta(r, names, ui));
+      out.push('- [ ] ' + r.action, '  ' + meta(r, names, ui), '  ' + ui['results.because'] + ': ' + r.why);
       if (r.neededFor.length) out.push('  ' + fmt(ui['results.needed_for'], { items: r.neededFor.map((id) => byId[id] ? byId[id].action : id).join('; ') }));
     }
     out.push('');

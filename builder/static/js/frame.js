@@ -3,8 +3,14 @@
 // and only to the origin that greeted.
 let origin = null;
 
+// The content's own height. The document's scroll height is never less than the frame, so
+// it would let the frame grow but never shrink; the root element is as tall as what it holds.
+function height() {
+  return Math.ceil(document.documentElement.getBoundingClientRect().height);
+}
+
 function report(scrollTop) {
-  if (origin) parent.postMessage({ type: 'koers:height', height: document.documentElement.scrollHeight, scrollTop: !!scrollTop }, origin);
+  if (origin) parent.postMessage({ type: 'koers:height', height: height(), scrollTop: !!scrollTop }, origin);
 }
 
 export function initFrame() {

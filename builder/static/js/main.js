@@ -6,6 +6,7 @@ import { initScan } from './scan.js';
 import { initResults } from './results.js';
 import { initFrame } from './frame.js';
 import { initSingle } from './single.js';
+import { initSnippets } from './snippets.js';
 import { guardHistory } from './workshop.js';
 
 document.documentElement.classList.add('js');
@@ -14,6 +15,7 @@ if (page === 'scan') initScan();
 else if (page === 'results') initResults();
 else if (page === 'landing') resume();
 else if (page === 'single') initSingle();
+else if (page === 'embed-info') initSnippets();
 if (document.body.hasAttribute('data-embed')) initFrame();
 if (page === 'scan' || page === 'results' || page === 'single') guardHistory(bank);
 

@@ -2,7 +2,7 @@
 import { bank, ui } from './bank.js';
 import { $, h, fmt } from './dom.js';
 import { rules, score } from './scoring.js';
-import { levelText, reasonText } from './verdict.js';
+import { levelText, reasonText, standing } from './verdict.js';
 import { route, targets } from './route.js';
 import { encode, decode } from './codec.js';
 import { resultObject, readResult, today } from './result.js';
@@ -27,7 +27,7 @@ const { first, top } = rules(bank);
 
 export function initResults() {
   const status = $('[data-status]'), share = $('[data-share]'), nameField = $('[data-name]');
-  let state = load(bank), scores, goal, items, result, ticket = 0;
+  let state = load(bank), scores, goal, items, result, where, ticket = 0;
   const notice = settle(bank, state, ui);
   if (notice) say(notice);
 
@@ -56,6 +56,8 @@ export function initResults() {
     goal = targets(bank, scores, state.targets);
     items = route(bank, state.answers, state.targets, scores);
     result = resultObject(bank, ui, state, goal, items, today());
+    where = standing(bank, ui, scores, goal, state.answers, names);
+    $('[data-completeness]').textContent = where.summary;
     const summary = bank.areas.map((a) => a.name + ': ' + levelText(bank, ui, scores[a.id])).join(', ');
     $('[data-chart]').replaceChildren(chart(bank, scores, goal, T('chart_title') + '. ' + summary, T('level_none')),
       h('p', { class: 'legend', 'aria-hidden': 'true' }, h('span', { class: 'key on' }), T('table_level'), ' ', h('span', { class: 'key goal' }), T('table_target')));
@@ -89,8 +91,7 @@ export function initResults() {
         h('td', { 'data-label': T('table_capped'), 'data-reason': s.reason.kind }, reasonText(bank, ui, s, state.answers, names, scores), open),
         h('td', { 'data-label': T('table_target') }, select));
     });
-    const total = bank.criteria.length, open = bank.areas.reduce((n, a) => n + scores[a.id].open.length, 0);
-    $('[data-completeness]').textContent = open ? T('open_summary', { open, total, answered: total - open }) : T('all_answered', { total });
+
     $('[data-levels]').replaceChildren(h('table', { class: 'levels' },
       h('caption', null, T('chart_title')),
       h('thead', null, h('tr', null, ['table_area', 'table_level', 'table_capped', 'table_target'].map((k) => h('th', { scope: 'col' }, T(k))))),
@@ -137,11 +138,11 @@ export function initResults() {
 
   const file = 'koers-route-' + today() + '.';
   const actions = {
-    md: () => download(file + 'md', toMarkdown(result, names, ui), 'text/markdown;charset=utf-8'),
+    md: () => download(file + 'md', toMarkdown(result, names, ui, where), 'text/markdown;charset=utf-8'),
     csv: () => download(file + 'csv', toCsv(result, names, ui), 'text/csv;charset=utf-8'),
     json: () => download(file + 'json', JSON.stringify(result, null, 2) + '\n', 'application/json'),
     print: () => window.print(),
-    copy: () => copy(toMarkdown(result, names, ui)),
+    copy: () => copy(toMarkdown(result, names, ui, where)),
   };
   $('[data-exports]').addEventListener('click', (e) => {
     const b = e.target.closest('[data-export]');

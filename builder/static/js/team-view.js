@@ -3,6 +3,7 @@
 import { bank, ui } from './bank.js';
 import { $, h } from './dom.js';
 import { rules, score } from './scoring.js';
+import { standing } from './verdict.js';
 import { route, targets } from './route.js';
 import { resultObject, today } from './result.js';
 import { toMarkdown, toCsv, download } from './exports.js';
@@ -17,7 +18,7 @@ export function initTeam() {
   const status = $('[data-team-status]'), list = $('[data-members]'), links = $('[data-team-links]');
   const files = $('[data-team-files]'), drop = $('[data-drop]');
   const members = [], chosen = {};
-  let seq = 0, result = null, scores = null, sum = null, answers = null;
+  let seq = 0, result = null, scores = null, sum = null, answers = null, where = null, intro = null;
 
   async function addAll(inputs) {
     const done = [], notes = [], failed = [];
@@ -169,6 +170,11 @@ export function initTeam() {
       areas: Object.fromEntries(bank.areas.map((a) => [a.id, { levels: sum[a.id].levels, median: sum[a.id].median,
         spread: sum[a.id].spread, flagged: sum[a.id].flagged, team: scores[a.id].value }])),
     };
+    // The team export says who took part and where to talk first, then where the team stands.
+    where = standing(bank, ui, scores, goal, answers, names);
+    const flagged = bank.areas.filter((a) => sum[a.id].flagged);
+    intro = [T('export_members', { names: members.map((m) => m.label).join(', ') }),
+      flagged.length ? T('export_first', { areas: flagged.map((a) => a.name).join(', ') }) : T('first_none')];
     renderRoute(items);
   }
 
@@ -180,12 +186,12 @@ export function initTeam() {
   const texts = { ...ui, 'results.title': T('route_heading') };
   const file = () => 'koers-team-route-' + today() + '.';
   const actions = {
-    md: () => download(file() + 'md', toMarkdown(result, names, texts), 'text/markdown;charset=utf-8'),
+    md: () => download(file() + 'md', toMarkdown(result, names, texts, where, intro), 'text/markdown;charset=utf-8'),
     csv: () => download(file() + 'csv', toCsv(result, names, texts), 'text/csv;charset=utf-8'),
     json: () => download(file() + 'json', JSON.stringify(result, null, 2) + '\n', 'application/json'),
     print: () => window.print(),
     copy: () => {
-      const out = $('[data-team-export-status]'), md = toMarkdown(result, names, texts);
+      const out = $('[data-team-export-status]'), md = toMarkdown(result, names, texts, where, intro);
       // Without clipboard access, the list appears in a field to select and copy by hand.
       const fail = () => {
         const field = h('textarea', { readonly: true, rows: 8, 'aria-label': R('export_copy'), class: 'copy-field' });

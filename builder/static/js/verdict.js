@@ -48,3 +48,14 @@ export function reasonText(bank, ui, s, answers, names, scores) {
   }
   return s.open.length ? text + ' ' + T('open_n', { n: s.open.length }) : text;
 }
+
+// Where you stand, for the exports: a row per area (level, target, why) and the open count.
+export function standing(bank, ui, scores, goal, answers, names) {
+  const name = (n) => n + ' · ' + bank.levels[n - rules(bank).first].name;
+  const rows = bank.areas.map((a) => ({ area: a.name, level: levelText(bank, ui, scores[a.id]),
+    target: goal[a.id] === undefined ? ui['results.no_target'] : name(goal[a.id]),
+    reason: reasonText(bank, ui, scores[a.id], answers, names, scores) }));
+  const total = bank.criteria.length, open = bank.areas.reduce((n, a) => n + scores[a.id].open.length, 0);
+  const summary = open ? fmt(ui['results.open_summary'], { open, total, answered: total - open }) : fmt(ui['results.all_answered'], { total });
+  return { rows, summary };
+}
