@@ -55,7 +55,7 @@ def survey_json(lang: str = "nl") -> dict:
     """The default bank as a SurveyJS survey: a page per area, a radio group per criterion, a comment per area."""
     data = read_yaml(ROOT / "questions.yaml", "questions.yaml", Problems()).data
     view = localize(data, lang)
-    choices = [{"value": key, "text": label} for key, label in view["answers"]]
+    choices = [{"value": a["id"], "text": a["label"]} for a in view["answers"]]
     pages = []
     for area in view["areas"]:
         elements = [{"type": "radiogroup", "name": c["id"], "title": c["text"], "description": c["why"],
