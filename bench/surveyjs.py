@@ -69,8 +69,9 @@ def write_surveyjs_page(modules: Path) -> Path:
     target = OUT / "surveyjs"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
+    # Only the Dutch strings, as a site in one language would ship (survey.i18n.min.js has them all).
     for source in ("survey-core/survey.core.min.js", "survey-core/survey-core.fontless.min.css",
-                   "survey-js-ui/survey-js-ui.min.js", "survey-core/survey.i18n.min.js"):
+                   "survey-js-ui/survey-js-ui.min.js", "survey-core/i18n/dutch.min.js"):
         shutil.copy(modules / source, target / Path(source).name)
     (target / "survey-data.js").write_text("window.surveyJson = " + json.dumps(survey_json(), ensure_ascii=False) + ";\n")
     (target / "start.js").write_text(
@@ -80,7 +81,7 @@ def write_surveyjs_page(modules: Path) -> Path:
         '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1"><title>SurveyJS</title>'
         '<link rel="stylesheet" href="survey-core.fontless.min.css">'
-        '<script src="survey.core.min.js"></script><script src="survey.i18n.min.js"></script>'
+        '<script src="survey.core.min.js"></script><script src="dutch.min.js"></script>'
         '<script src="survey-js-ui.min.js"></script>'
         '</head><body><div id="survey"></div><script src="survey-data.js"></script><script src="start.js"></script>'
         "</body></html>\n")

@@ -19,7 +19,7 @@ from .loader import read_yaml
 from .locales import load_ui
 from .problems import BuildFailed, Problem, Problems
 from .privacy import check_css, check_html
-from .render import TEMPLATES, Site, render_site
+from .render import TEMPLATES, Site, not_found_root, render_site
 from .schema import check_schema
 from .single import FILE_NAME as SINGLE_FILE
 from .validate import check_bank
@@ -87,7 +87,7 @@ def build(root: Path | str = ".", out: Path | str | None = None, strict: bool = 
     except BundleError as exc:
         raise BuildFailed([Problem("builder/static/js", 0, 0, "", str(exc))]) from None
     output_problems = _check_output_privacy(site)
-    output_problems.extend(_check_links(site, root))
+    output_problems.extend(_check_links(site, root, (data.get("site") or {}).get("url", "")))
     if output_problems.errors():
         raise BuildFailed(output_problems.sorted())
     write_site(site.files, target, mtime=epoch)
@@ -143,7 +143,7 @@ def _check_sources_privacy(problems: Problems) -> None:
 HREF = re.compile(r'(?:href|src)="([^"#?]*)[^"]*"')
 
 
-def _check_links(site: Site, root: Path) -> Problems:
+def _check_links(site: Site, root: Path, site_url: str = "") -> Problems:
     """Every relative link must land on a built file; blame the Markdown line when it came from there."""
     problems = Problems()
     for page in site.pages:
@@ -151,7 +151,9 @@ def _check_links(site: Site, root: Path) -> Problems:
         for url in sorted(set(HREF.findall(site.files[page].decode("utf-8")))):
             if not url or re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.I) or "__koers/" in url:  # dev server
                 continue
-            target = posixpath.normpath(posixpath.join(folder, url))
+            # Root-relative links (the 404 page's) start from the site's root path.
+            base = not_found_root(site_url) if url.startswith("/") else ""
+            target = url[len(base):] if base and url.startswith(base) else posixpath.normpath(posixpath.join(folder, url))
             if target in site.files or (target + "/index.html") in site.files or target.startswith(".."):
                 continue
             source = site.sources.get(page)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -65,15 +66,17 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
                                                                 "answer_legend": answer_legend(view, ui[lang])})
         for path, template, extra in _page_list(view, pages, lang, ui[lang]):
             full = prefix + path
-            depth = full.count("/")
+            # Hosts show 404.html at whatever depth the missing address had, so its links start
+            # from the site's root path (the path of site.url, or /) instead of being relative.
+            up = not_found_root(view["site"]["url"]) if path == "404.html" else "../" * full.count("/")
             context = {
                 "lang": lang, "t": ui[lang], "bank": view, "site": view["site"], "page": path,
-                "root": "../" * depth, "home": "../" * depth + prefix, "assets": assets,
+                "root": up, "home": up + prefix, "assets": assets,
                 "csp": CSP if not dev_script else CSP.replace("connect-src 'none'", "connect-src 'self'"),
                 "languages": languages, "ui_all": ui, "build_date": build_date,
                 "alternates": [{"lang": other, "name": ui[other]["language_name"],
                                 "path": ("" if other == languages[0] else f"{other}/") + path,
-                                "href": "../" * depth + ("" if other == languages[0] else f"{other}/") + path}
+                                "href": up + ("" if other == languages[0] else f"{other}/") + path}
                                for other in languages],
                 "dev_script": dev_script, "embed": False, "scan_form": scan_form, **extra,
             }
@@ -89,6 +92,11 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
             assets["logo_uri"]).encode("utf-8")
     _crawler_files(site, data)
     return site
+
+
+def not_found_root(url: str) -> str:
+    path = urlsplit(url).path if url else "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def _crawler_files(site: Site, data: dict) -> None:

@@ -51,3 +51,17 @@ def test_titles_do_not_repeat_the_site_name(page, default_site):
     assert page.title().count(name) == 1
     page.goto(default_site.home("en") + "scan.html")
     assert page.title().endswith(" · " + name) and page.title().count(name) == 1
+
+
+def test_not_found_page_keeps_its_style_and_links_at_any_depth(page, default_site, watch):
+    # A static host answers a missing address, however deep, with the site's 404.html.
+    body = (default_site.folder / "404.html").read_text()
+    page.route("**/areas/old/gone/page.html", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(default_site.url + "areas/old/gone/page.html")
+    assert "Times" not in page.evaluate("getComputedStyle(document.body).fontFamily"), "the style sheet did not load"
+    page.click("main a.button")
+    page.wait_for_url(default_site.url + "index.html")
+    assert page.locator("main a.button.primary[href='scan.html']").count() == 1
+    # The one console error is the missing page's own 404 status; nothing it loads fails.
+    assert [e for e in watch.errors if "404" in e] == watch.errors[:1] and len(watch.errors) == 1
+    watch.errors.clear()
