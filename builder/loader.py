@@ -73,6 +73,7 @@ def _build(node: yaml.Node, path: Path_, located: Located, problems: Problems) -
         result: dict = {}
         for key_node, value_node in node.value:
             # Keys are names, so take them as typed: YAML 1.1 would turn `yes:` and `no:` into booleans.
+            # Other tools (and editors' schema checks) still do, hence the warning below.
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
@@ -85,6 +86,10 @@ def _build(node: yaml.Node, path: Path_, located: Located, problems: Problems) -
                 problems.error(located.file, line, col, dotted(child),
                                f"duplicate key '{key}' (first given on line {first}; keep one)")
                 continue
+            if key_node.tag == "tag:yaml.org,2002:bool":  # plain yes/no/on/off: quoting makes it str
+                problems.warning(located.file, line, col, dotted(child),
+                                 f"key {key} is a true/false value to other YAML tools (expected \"{key}\": "
+                                 f"in quotes, so every tool reads the text {key})")
             located.keys[child] = (line, col)
             result[key] = _build(value_node, child, located, problems)
         return result

@@ -68,9 +68,9 @@ def check_schema(bank: Located, problems: Problems) -> None:
         path = tuple(error.absolute_path)
         if error.validator == "required" and (path, _quoted(error.message)) in misspelt:
             continue  # the "unknown key … did you mean" message already says it
-        message, at_key, path = _describe(error, path)
-        line, col = bank.position(path, at_key=at_key)
-        problems.error(bank.file, line, col, dotted(path), message)
+        for message, at_key, where in _describe(error, path):
+            line, col = bank.position(where, at_key=at_key)
+            problems.error(bank.file, line, col, dotted(where), message)
 
 
 def _quoted(message: str) -> str:
@@ -91,15 +91,19 @@ def _misspelt_keys(errors) -> set:
 
 
 def _describe(error, path):
-    """Return (message, point at the key?, path) for one schema error."""
+    """Yield (message, point at the key?, path) for one schema error: one per unknown key of a mapping."""
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(allowed)):
+            hint = did_you_mean(key, allowed)
+            expected = f"{hint} expected one of: {', '.join(allowed)}" if hint else f"expected one of: {', '.join(allowed)}"
+            yield f"unknown key '{key}' ({expected})", True, (*path, key)
+    else:
+        yield _describe_one(error, path)
+
+
+def _describe_one(error, path):
     kind, spec, value = error.validator, error.schema, error.instance
-    if kind == "additionalProperties":
-        allowed = sorted(spec.get("properties", {}))
-        unknown = sorted(set(value) - set(allowed))
-        key = unknown[0] if unknown else ""
-        hint = did_you_mean(key, allowed)
-        expected = f"{hint} expected one of: {', '.join(allowed)}" if hint else f"expected one of: {', '.join(allowed)}"
-        return f"unknown key '{key}' ({expected})", True, (*path, key)
     if kind == "required":
         missing = _quoted(error.message)
         what = spec.get("properties", {}).get(missing, {}).get("description", "")

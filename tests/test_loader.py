@@ -19,9 +19,15 @@ def test_duplicate_keys_are_errors_not_silently_overwritten():
     assert [str(p) for p in problems.items] == ["q.yaml:2:1: a: duplicate key 'a' (first given on line 1; keep one)"]
 
 
-def test_yes_and_no_keys_stay_text():
-    located = load_yaml("yes: Ja\nno: Nee\n", "q.yaml", Problems())
-    assert located.data == {"yes": "Ja", "no": "Nee"}
+def test_yes_and_no_keys_stay_text_with_a_warning_unless_quoted():
+    problems = Problems()
+    located = load_yaml('yes: Ja\n"no": Nee\nanswers:\n  Off: Uit\n', "q.yaml", problems)
+    assert located.data == {"yes": "Ja", "no": "Nee", "answers": {"Off": "Uit"}}
+    assert [str(p) for p in problems.items] == [
+        'q.yaml:1:1: warning: yes: key yes is a true/false value to other YAML tools (expected "yes": in quotes, '
+        'so every tool reads the text yes)',
+        'q.yaml:4:3: warning: answers.Off: key Off is a true/false value to other YAML tools (expected "Off": in '
+        'quotes, so every tool reads the text Off)']
 
 
 def test_dates_stay_as_typed():
