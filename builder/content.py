@@ -6,9 +6,11 @@ engines and link previews); everything below it is Markdown, rendered by :mod:`m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .links import LocalLinks, page_path, site_pages
 from .loader import load_yaml
 from .markup import render_markdown
 from .problems import Problems
@@ -26,6 +28,7 @@ class Page:
     description: str
     html: str
     source: str  # display path, for messages
+    files: dict[str, bytes] = field(default_factory=dict)  # hashed copies of the local files it links to
 
 
 def expected_slugs(level_ids: list[str], area_ids: list[str]) -> list[str]:
@@ -35,6 +38,8 @@ def expected_slugs(level_ids: list[str], area_ids: list[str]) -> list[str]:
 def load_content(root: Path, display_root: str, languages: list[str], slugs: list[str],
                  problems: Problems) -> dict[tuple[str, str], Page]:
     pages: dict[tuple[str, str], Page] = {}
+    targets = site_pages(languages, slugs)
+    _check_language_folders(root, display_root, languages, problems)
     for lang in languages:
         if not (root / lang).is_dir():
             problems.error(f"{display_root}/{lang}/", 0, 0, "", f"missing folder for language '{lang}' (expected "
@@ -48,14 +53,15 @@ def load_content(root: Path, display_root: str, languages: list[str], slugs: lis
                 problems.error(display, 0, 0, "", f"missing page (expected a Markdown file with a title "
                                                   f"and description front matter; see {display_root}/README.md)")
                 continue
-            page = _load_page(path, display, lang, slug, problems)
+            links = LocalLinks(page_path(languages, lang, slug), targets, path, root)
+            page = _load_page(path, display, lang, slug, links, problems)
             if page:
                 pages[(lang, slug)] = page
         _warn_unused(root / lang, f"{display_root}/{lang}", set(slugs), problems)
     return pages
 
 
-def _load_page(path: Path, display: str, lang: str, slug: str, problems: Problems) -> Page | None:
+def _load_page(path: Path, display: str, lang: str, slug: str, links: LocalLinks, problems: Problems) -> Page | None:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -64,7 +70,9 @@ def _load_page(path: Path, display: str, lang: str, slug: str, problems: Problem
     meta, body, body_line = _split_front_matter(text, display, problems)
     if meta is None:
         return None
-    html, findings = render_markdown(body)
+    html, findings = render_markdown(body, links)
+    for url, message in links.broken:
+        problems.error(display, body_line + _line_of(body, url), 1, "", message)
     for kind, url in findings:
         line = body_line + _line_of(body, url)
         if kind == "external-image":
@@ -73,7 +81,7 @@ def _load_page(path: Path, display: str, lang: str, slug: str, problems: Problem
         else:
             problems.warning(display, line, 1, "", f"link '{url}' was removed: it could run script "
                                                    f"(expected https:, mailto: or a relative link)")
-    return Page(lang, slug, meta.get("title", ""), meta.get("description", ""), html, display)
+    return Page(lang, slug, meta.get("title", ""), meta.get("description", ""), html, display, links.files)
 
 
 def _split_front_matter(text: str, display: str, problems: Problems):
@@ -109,10 +117,27 @@ def _split_front_matter(text: str, display: str, problems: Problems):
 
 
 def _line_of(body: str, needle: str) -> int:
-    for number, line in enumerate(body.splitlines(), start=1):
-        if needle and needle in line:
-            return number
+    """The line of a link's URL; ``](url`` first, so a code block above that mentions it is not blamed."""
+    lines = body.splitlines()
+    for pattern in (f"]({needle}", f"]: {needle}", needle):
+        for number, line in enumerate(lines, start=1):
+            if needle and pattern in line:
+                return number
     return 1
+
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def _check_language_folders(root: Path, display_root: str, languages: list[str], problems: Problems) -> None:
+    """A folder like content/de/ for a language the bank does not declare would be ignored in silence."""
+    if not root.is_dir() or not languages:
+        return
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if LANGUAGE_CODE.match(folder.name) and folder.name not in languages:
+            problems.error(f"{display_root}/{folder.name}/", 0, 0, "",
+                           f"folder for language '{folder.name}', which questions.yaml does not declare "
+                           f"(expected one of: {', '.join(languages)}; add '{folder.name}' to languages: or remove the folder)")
 
 
 def _warn_unused(folder: Path, display: str, slugs: set[str], problems: Problems) -> None:

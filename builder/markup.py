@@ -3,6 +3,9 @@
 Guidance is written by maintainers, but it also passes through forks, pull requests and
 copy-paste; escaping beats trusting. Images must be local files, because anything fetched
 from another origin would tell that origin who reads the page.
+
+The relative links and images found here are the real ones of the rendered Markdown, never
+text inside code, so :mod:`links` checks exactly what a visitor can click.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ LOCAL = re.compile(r"^[^:]*$")  # no scheme at all: a relative path
 
 
 class _Guard(Treeprocessor):
-    """Neutralise hrefs that could run script and collect images that would leave the site."""
+    """Neutralise hrefs that could run script, collect images that would leave the site, and
+    hand every relative link and image to ``resolve`` (which may give it a new URL)."""
 
-    def __init__(self, md, findings):
+    def __init__(self, md, findings, resolve):
         super().__init__(md)
-        self.findings = findings
+        self.findings, self.resolve = findings, resolve
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -33,20 +37,33 @@ class _Guard(Treeprocessor):
                     element.attrib.pop("href", None)
                 elif href.startswith(("http:", "https:")):
                     element.set("rel", "noopener noreferrer")
+                elif href and LOCAL.match(href) and not href.startswith(("#", "//")):
+                    self._local(element, "href", "link", href)
             elif element.tag == "img":
                 src = (element.get("src") or "").strip()
                 if not LOCAL.match(src) or src.startswith("//"):
                     self.findings.append(("external-image", src))
                     element.set("src", "")
+                elif src:
+                    self._local(element, "src", "image", src)
+
+    def _local(self, element, attr, kind, url):
+        new = self.resolve(kind, url) if self.resolve else None
+        if new is not None:
+            element.set(attr, new)
 
 
-def render_markdown(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Return (html, findings); findings name unsafe links and external images, which callers report."""
+def render_markdown(text: str, resolve=None) -> tuple[str, list[tuple[str, str]]]:
+    """Return (html, findings); findings name unsafe links and external images, which callers report.
+
+    ``resolve(kind, url)``, with kind "link" or "image", sees each relative URL and returns the
+    URL to publish instead, or None to keep it.
+    """
     findings: list[tuple[str, str]] = []
     md = markdown.Markdown(extensions=["sane_lists", "toc"], extension_configs={"toc": {"toc_depth": "2-3"}})
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_Guard(md, findings), "koers-guard", 0)
+    md.treeprocessors.register(_Guard(md, findings, resolve), "koers-guard", 0)
     return md.convert(text), findings
 
 

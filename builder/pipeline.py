@@ -64,9 +64,25 @@ def load_and_validate(root: Path) -> tuple[dict | None, dict, dict, Problems]:
 
 
 def check(root: Path | str = ".", strict: bool = False) -> list[Problem]:
-    """Validate a project without writing anything; returns every problem, warnings included."""
-    *_, problems = load_and_validate(Path(root))
-    return problems.sorted()
+    """Every check ``build`` makes, without writing anything; returns every problem, warnings included."""
+    return produce(Path(root))[1]
+
+
+def produce(root: Path, dev_script: str | None = None) -> tuple[Site | None, list[Problem]]:
+    """Stages one to four: the finished site in memory (None when there are errors) and every problem."""
+    data, pages, ui, problems = load_and_validate(root)
+    if data is None:
+        return None, problems.sorted()
+    epoch = _source_date_epoch()
+    build_date = time.strftime("%Y-%m-%d", time.gmtime(epoch)) if epoch is not None else ""
+    try:
+        site = render_site(data, pages, ui, root, dev_script=dev_script, build_date=build_date)
+    except BundleError as exc:
+        problems.error("builder/static/js", 0, 0, "", str(exc))
+        return None, problems.sorted()
+    problems.extend(_check_output_privacy(site))
+    problems.extend(_check_links(site, root, (data.get("site") or {}).get("url", "")))
+    return (None if problems.errors() else site), problems.sorted()
 
 
 def build(root: Path | str = ".", out: Path | str | None = None, strict: bool = False,
@@ -77,21 +93,12 @@ def build(root: Path | str = ".", out: Path | str | None = None, strict: bool = 
     refusal = _unsafe_target(root, target)
     if refusal:
         raise BuildFailed([Problem(str(target), 0, 0, "", refusal)])
-    data, pages, ui, problems = load_and_validate(root)
-    if data is None or problems.errors(strict):
-        raise BuildFailed([p for p in problems.sorted() if strict or p.severity == "error"])
-    epoch = _source_date_epoch()
-    build_date = time.strftime("%Y-%m-%d", time.gmtime(epoch)) if epoch is not None else ""
-    try:
-        site = render_site(data, pages, ui, root, dev_script=dev_script, build_date=build_date)
-    except BundleError as exc:
-        raise BuildFailed([Problem("builder/static/js", 0, 0, "", str(exc))]) from None
-    output_problems = _check_output_privacy(site)
-    output_problems.extend(_check_links(site, root, (data.get("site") or {}).get("url", "")))
-    if output_problems.errors():
-        raise BuildFailed(output_problems.sorted())
-    write_site(site.files, target, mtime=epoch)
-    return site, problems.sorted()
+    site, problems = produce(root, dev_script)
+    failing = [p for p in problems if strict or p.severity == "error"]
+    if site is None or failing:
+        raise BuildFailed(failing)
+    write_site(site.files, target, mtime=_source_date_epoch())
+    return site, problems
 
 
 def _unsafe_target(root: Path, target: Path) -> str:
@@ -140,11 +147,16 @@ def _check_sources_privacy(problems: Problems) -> None:
             problems.error(f"builder/static/{path.relative_to(static).as_posix()}", line, 1, "", f"privacy: {message}")
 
 
-HREF = re.compile(r'(?:href|src)="([^"#?]*)[^"]*"')
+# Attributes of real tags only: markup shown as code is escaped (&lt;a href="…"), so it never matches.
+HREF = re.compile(r'<[a-zA-Z][^<>]*?\s(?:href|src)="([^"#?]*)[^"]*"')
 
 
 def _check_links(site: Site, root: Path, site_url: str = "") -> Problems:
-    """Every relative link must land on a built file; blame the Markdown line when it came from there."""
+    """Every relative link of the finished pages must land on a built file.
+
+Links written in guidance pages were already checked at their source (:mod:`links`), so
+what this finds is a template's mistake, or a guidance link the source check missed.
+"""
     problems = Problems()
     for page in site.pages:
         folder = posixpath.dirname(page)

@@ -8,7 +8,6 @@ any sub-path of any static host and opened straight from disk.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -19,6 +18,7 @@ import jinja2
 
 from .bundle import bundle
 from .content import Page
+from .links import hashed
 from .model import browser_data, localize
 from .rules_text import answer_legend, insert_rules
 from .single import FILE_NAME, data_uri, render_single
@@ -37,11 +37,6 @@ class Site:
     sources: dict[str, Page] = field(default_factory=dict)  # page path -> the Markdown it shows
 
 
-def hashed(name: str, data: bytes) -> str:
-    stem, dot, ext = name.rpartition(".")
-    return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"
-
-
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -58,6 +53,8 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
     site = Site()
     languages = list(data["languages"])
     assets = _assets(data, languages, ui, project_root, site)
+    for page in pages.values():  # images and files the guidance links to, already hashed
+        site.files.update(page.files)
     env = environment()
     for lang in languages:
         view = localize(data, lang)

@@ -1,5 +1,6 @@
 """Shared fixtures for the builder's unit tests (browser tests have their own in tests/browser/)."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -15,3 +16,11 @@ def tiny(tmp_path) -> Path:
     target = tmp_path / "project"
     shutil.copytree(TINY, target)
     return target
+
+
+def add_language(project: Path, code: str) -> None:
+    """Declare ``code`` and give it the English texts and pages, as a translator would start."""
+    bank = project / "questions.yaml"
+    text = bank.read_text().replace("languages: [nl, en]", f"languages: [nl, en, {code}]")
+    bank.write_text(re.sub(r"(\ben: (\"[^\"]*\"|[^,}\n]+))", rf"\1, {code}: \2", text))
+    shutil.copytree(project / "content" / "en", project / "content" / code)
