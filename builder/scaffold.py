@@ -6,6 +6,7 @@ the maintainer grows it, and ``koers check`` says what is missing along the way.
 
 from __future__ import annotations
 
+import shlex
 import sys
 from importlib import resources
 from pathlib import Path
@@ -62,5 +63,14 @@ def init(target: Path) -> int:
                     if lang == "en" else
                     "Schrijf deze pagina in Markdown. Koppen beginnen bij `##`; de titel hierboven wordt de paginakop.")
             path.write_text(PAGE.format(title=title, name=bank["site"]["name"], body=body), "utf-8")
-    print(f"koers init: created {target}. Next: cd {target} && koers serve")
+    print(f"koers init: created {target}. Next, from any shell:\n{next_steps(target)}")
     return 0
+
+
+def next_steps(target: Path) -> str:
+    """Commands that work in a new terminal too, where the virtual environment is not active."""
+    script = Path(sys.argv[0]).resolve() if Path(sys.argv[0]).name == "koers" else None
+    koers = shlex.quote(str(script)) if script and script.is_file() else f"{shlex.quote(sys.executable)} -m builder"
+    return (f"  cd {shlex.quote(str(target.resolve()))}\n"
+            f"  {koers} serve    # preview on http://127.0.0.1:8000/, rebuilt on every save\n"
+            f"  {koers} build    # the site, in site/")
