@@ -1,86 +1,121 @@
 """``koers serve``: preview with rebuild-on-save and automatic reload of the open tab.
 
-It builds into a temporary folder, never ``site/``, so a preview can't leave a half-edited
-site behind to be deployed. A broken edit keeps the last good build on screen, with the
+The preview is served from memory and never written anywhere: no ``site/`` that a
+half-edited preview could leave behind to be deployed, and no temporary folder to clean up
+when the server is stopped. A broken edit keeps the last good build on screen, with the
 errors shown over it and in the terminal.
+
+Open tabs ask ``__koers/state?since=N`` and the answer waits until build N+1 is there, so
+a tab reloads as soon as a rebuild lands instead of at its next poll.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
+import mimetypes
+import signal
+import socket
 import sys
-import tempfile
 import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
-
-from .problems import BuildFailed
+from urllib.parse import parse_qs, unquote, urlsplit
 
 RELOAD_PATH = "__koers/reload.js"
+LONG_POLL = 20.0  # seconds an open tab's question may wait; browsers and proxies allow far longer
 
 
-class DevState:
-    """What the open tabs poll: a build counter and the current errors, if any."""
+class Preview:
+    """The current build, what the open tabs wait on: a counter, the files and the errors, if any."""
 
     def __init__(self):
         self.version = 0
+        self.files: dict[str, bytes] = {}
+        self.languages: list[str] = []
         self.errors: list[str] = []
-        self.built = False
-        self.lock = threading.Lock()
+        self.changed = threading.Condition()
 
-    def as_json(self) -> bytes:
-        with self.lock:
+    def publish(self, files: dict[str, bytes] | None, errors: list[str]) -> None:
+        with self.changed:
+            if files is not None:
+                self.files = files
+            self.errors, self.version = errors, self.version + 1
+            self.changed.notify_all()
+
+    def state(self, since: int | None, timeout: float = LONG_POLL) -> bytes:
+        """The state as JSON; with ``since``, once the version differs from it (or at the timeout)."""
+        with self.changed:
+            if since is not None:
+                self.changed.wait_for(lambda: self.version != since, timeout)
             return json.dumps({"version": self.version, "errors": self.errors}).encode()
 
 
-def rebuild(root: Path, out: Path, state: DevState) -> None:
-    from .pipeline import build
+def rebuild(root: Path, preview: Preview) -> None:
+    from .pipeline import produce
 
-    try:
-        site, warnings = build(root, out, dev_script=RELOAD_PATH)
-    except BuildFailed as failed:
-        lines = [str(p) for p in failed.problems]
-        keeping = "still serving the last good build" if state.built else "the page shows the errors until they are fixed"
-        print("\n".join(lines) + f"\nkoers serve: build failed; {keeping}.", file=sys.stderr)
-        with state.lock:
-            state.errors, state.version = lines, state.version + 1
+    site, problems = produce(root, dev_script=RELOAD_PATH)
+    if site is None:
+        lines = [str(p) for p in problems if p.severity == "error"]
+        keeping = "still serving the last good build" if preview.files else "the page shows the errors until they are fixed"
+        print("\n".join(lines) + f"\nkoers serve: build failed; {keeping}.", file=sys.stderr, flush=True)
+        preview.publish(None, lines)
         return
-    for warning in warnings:
+    for warning in problems:
         print(warning, file=sys.stderr)
-    print(f"koers serve: rebuilt {len(site.pages)} pages", file=sys.stderr)
-    with state.lock:
-        state.errors, state.version, state.built = [], state.version + 1, True
+    print(f"koers serve: rebuilt {len(site.pages)} pages", file=sys.stderr, flush=True)
+    preview.languages = sorted({page.split("/", 1)[0] for page in site.pages if page.endswith("/index.html")})
+    preview.publish(site.files, [])
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    def __init__(self, *args, state: DevState, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
+class _Handler(BaseHTTPRequestHandler):
+    preview: Preview  # set on the subclass that serve() makes
+
+    head_only = False
+
+    def do_HEAD(self):
+        self.head_only = True
+        self.do_GET()
 
     def do_GET(self):
-        path = self.path.split("?", 1)[0]
-        if path.endswith("/" + RELOAD_PATH):
-            return self._send(resources.files("builder").joinpath("static/dev/reload.js").read_bytes(), "text/javascript")
-        if path.endswith("/__koers/state"):
-            return self._send(self.state.as_json(), "application/json", cache=False)
-        if not self.state.built:
-            return self._send(_error_page(self.state.errors), "text/html; charset=utf-8", status=500)
-        return super().do_GET()
+        url = urlsplit(self.path)
+        path = unquote(url.path).lstrip("/")
+        if path.endswith(RELOAD_PATH):
+            return self._send(200, resources.files("builder").joinpath("static/dev/reload.js").read_bytes(), path)
+        if path.endswith("__koers/state"):
+            since = parse_qs(url.query).get("since", [""])[0]
+            return self._send(200, self.preview.state(int(since) if since.lstrip("-").isdigit() else None), "state.json")
+        files = self.preview.files
+        if not files:
+            return self._send(500, _error_page(self.preview.errors), "error.html")
+        if path in files:
+            return self._send(200, files[path], path)
+        if (path == "" or path.endswith("/")) and path + "index.html" in files:
+            return self._send(200, files[path + "index.html"], "index.html")
+        if path + "/index.html" in files:  # like any static host: en -> en/, so relative URLs work
+            return self._redirect("/" + path + "/")
+        return self._send(404, files.get(self._not_found_page(path), b"Not found"), "404.html")
 
-    def _send(self, body: bytes, kind: str, status: int = 200, cache: bool = False):
+    def _not_found_page(self, path: str) -> str:
+        """The site's own 404 page, in the language of the folder asked for, as static hosts serve it."""
+        lang = path.split("/", 1)[0]
+        return f"{lang}/404.html" if lang in self.preview.languages else "404.html"
+
+    def _send(self, status: int, body: bytes, name: str):
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         self.send_response(status)
-        self.send_header("Content-Type", kind)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if not self.head_only:
+            self.wfile.write(body)
 
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
+    def _redirect(self, location: str):
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def log_message(self, *args):  # the terminal is for build results, not every request
         pass
@@ -95,36 +130,67 @@ def _error_page(errors: list[str]) -> bytes:
             f"<h1>The build failed</h1><p>Fix these and save; this page reloads by itself.</p><ul>{items}</ul>").encode()
 
 
-def _watched(root: Path) -> list[Path]:
-    paths = [p for p in (root / "questions.yaml", root / "content") if p.exists()]
+def watched(root: Path) -> tuple[list[Path], list[Path]]:
+    """(shallow, deep) folders whose changes rebuild: the project's own files (questions.yaml, a
+    logo) and all of content/, plus, in a source checkout of Koers, its templates, static
+    files and UI texts. Never site/ or .venv/: they are not sources."""
+    deep = [root / "content"]
     package = Path(str(resources.files("builder")))
-    if (package.parent / "pyproject.toml").exists():  # a source checkout: templates count as sources too
-        paths += [package / "templates", package / "static", package / "locales"]
-    return paths or [root]
+    if (package.parent / "pyproject.toml").exists():
+        deep += [package / "templates", package / "static", package / "locales"]
+    return [root], deep
+
+
+def listen(host: str, port: int, handler) -> ThreadingHTTPServer:
+    """The server, or :class:`CannotListen` with a one-line reason and the fix."""
+    try:
+        server = ThreadingHTTPServer((host, port), handler)
+    except socket.gaierror:
+        raise CannotListen(f"--host {host}: not a host name or address this machine knows "
+                           f"(expected e.g. 127.0.0.1, localhost or 0.0.0.0)", 2) from None
+    except OSError as exc:
+        if exc.errno == 98:  # EADDRINUSE
+            raise CannotListen(f"cannot listen on {host}:{port}: the port is in use "
+                               f"(expected a free port: try --port {port + 1})", 1) from None
+        if exc.errno == 99:  # EADDRNOTAVAIL
+            raise CannotListen(f"--host {host}: not an address of this machine "
+                               f"(expected e.g. 127.0.0.1 or 0.0.0.0)", 2) from None
+        if exc.errno == 13:  # EACCES: ports below 1024 need root
+            raise CannotListen(f"--port {port}: not allowed for this user "
+                               f"(expected a port from 1024 up, e.g. --port 8000)", 2) from None
+        raise CannotListen(f"cannot listen on {host}:{port} ({exc.strerror})", 1) from None
+    server.daemon_threads = True  # a tab's waiting question must not hold up the stop
+    return server
+
+
+class CannotListen(Exception):
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
-    from watchfiles import watch
+    from .watch import changes
 
-    temp = Path(tempfile.mkdtemp(prefix="koers-serve-"))
-    out = temp / "site"
-    state = DevState()
-    rebuild(root, out, state)
-    out.mkdir(exist_ok=True)
-    handler = partial(_Handler, directory=str(out), state=state)
+    preview = Preview()
+    handler = type("Handler", (_Handler,), {"preview": preview})
     try:
-        server = ThreadingHTTPServer((host, port), handler)
-    except OSError as exc:
-        print(f"koers serve: cannot listen on {host}:{port} ({exc.strerror}); "
-              f"expected a free port: try --port {port + 1}", file=sys.stderr)
-        shutil.rmtree(temp, ignore_errors=True)
-        return 1
+        server = listen(host, port, handler)
+    except CannotListen as refused:
+        print(f"koers serve: {refused}", file=sys.stderr)
+        return refused.exit_code
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C, and how process managers and tests stop it
+        signal.signal(number, lambda *_: stop.set())
+    rebuild(root, preview)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"koers serve: http://{host}:{server.server_port}/ (Ctrl+C to stop)", file=sys.stderr)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"koers serve: http://{shown}:{server.server_port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
     try:
-        for _changes in watch(*_watched(root), debounce=150, raise_interrupt=False):
-            rebuild(root, out, state)
+        for _changed in changes(*watched(root), stop):
+            rebuild(root, preview)
     finally:
         server.shutdown()
-        shutil.rmtree(temp, ignore_errors=True)
+        server.server_close()
+    print("koers serve: stopped", file=sys.stderr)
     return 0
