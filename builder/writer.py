@@ -2,7 +2,8 @@
 
 The new tree is written beside the target and swapped in with one atomic rename; on Linux
 ``renameat2(RENAME_EXCHANGE)`` swaps even when the target exists. Elsewhere the swap takes
-two renames, and a build that was killed between them is repaired by the next one.
+two renames, and a build that was killed between them is repaired by the next one; a build
+stopped by Ctrl+C or SIGTERM repairs itself before it exits.
 """
 
 from __future__ import annotations
@@ -22,6 +23,14 @@ def write_site(files: dict[str, bytes], out: Path, mtime: int | None = None) -> 
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    try:
+        _write_and_swap(files, staging, out, mtime)
+    except BaseException:  # a full disk, Ctrl+C or SIGTERM: put back the previous site, drop the new one
+        recover(out)
+        raise
+
+
+def _write_and_swap(files: dict[str, bytes], staging: Path, out: Path, mtime: int | None) -> None:
     if staging.exists():
         shutil.rmtree(staging)
     for rel in sorted(files):

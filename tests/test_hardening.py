@@ -99,40 +99,83 @@ def test_mangled_bank_builds_or_reports_file_and_line(project, steps):
     assert leftovers == []
 
 
-def test_sigkill_during_build_leaves_old_or_new_site(tmp_path):
-    """Kill `koers build` at random moments; site/ must always be exactly one of the two complete builds."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copytree(ROOT / "content", project / "content")
-    text_a = (ROOT / "questions.yaml").read_text()
-    text_b = text_a.replace('version: "', 'version: "B-', 1)
-    assert text_a != text_b
+# Runs `koers build` and stops it with a signal at one chosen point of the write stage.
+KILL_AT = r"""
+import os, pathlib, sys
+import builder.writer as writer
+from builder.cli import main
+
+point, signum, project = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+kind, _, nth = point.partition(":")
+calls = []
+
+def die_on_call(original):
+    def wrapper(*args):
+        calls.append(1)
+        if len(calls) == int(nth or 1) and kind != "after-rename":
+            os.kill(os.getpid(), signum)
+        result = original(*args)
+        if len(calls) == int(nth or 1) and kind == "after-rename":
+            os.kill(os.getpid(), signum)
+        return result
+    return wrapper
+
+if kind == "file":  # before the nth file of the new tree is written
+    pathlib.Path.write_bytes = die_on_call(pathlib.Path.write_bytes)
+elif kind == "fsync":  # every file written, none flushed yet
+    writer._fsync_tree = die_on_call(writer._fsync_tree)
+elif kind == "swapped":  # the new site is in place; the old one is still in the staging folder
+    exchange = writer._exchange
+    writer._exchange = lambda a, b: exchange(a, b) and (os.kill(os.getpid(), signum) or True)
+else:  # the two-rename swap of systems without renameat2: after its nth rename
+    writer._exchange = lambda a, b: False
+    os.rename = die_on_call(os.rename)
+sys.exit(main(["-C", project, "build"]))
+"""
+TINY_FILES = 44  # files of the tiny project's site; the test below checks the number
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory) -> tuple[Path, dict[str, str], dict[str, str]]:
+    """A project, its bank in two versions, and the fingerprint of each version's complete site."""
+    project = tmp_path_factory.mktemp("kill") / "project"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "tiny", project)
+    text = (project / "questions.yaml").read_text()
+    banks = {"a": text, "b": text.replace('version: "', 'version: "B-', 1)}
     trees = {}
-    for name, text in (("a", text_a), ("b", text_b)):
-        (project / "questions.yaml").write_text(text)
-        build(project, tmp_path / f"expected-{name}")
-        trees[fingerprint(tmp_path / f"expected-{name}")] = name
-    (project / "questions.yaml").write_text(text_a)
+    for name, bank in banks.items():
+        (project / "questions.yaml").write_text(bank)
+        site, _ = build(project, project.parent / f"expected-{name}")
+        assert len(site.files) == TINY_FILES
+        trees[name] = fingerprint(project.parent / f"expected-{name}")
+    return project, banks, trees
+
+
+POINTS = ["file:1", "file:2", f"file:{TINY_FILES // 2}", f"file:{TINY_FILES}", "fsync", "swapped",
+          "after-rename:1", "after-rename:2"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+@pytest.mark.parametrize("point", POINTS)
+def test_a_build_stopped_at_any_point_of_the_write_leaves_the_old_or_the_new_site(two_builds, point, signum):
+    """site/ is always exactly one of two complete builds; SIGTERM even cleans up before it exits."""
+    project, banks, trees = two_builds
+    (project / "questions.yaml").write_text(banks["a"])
     build(project)
-
-    command = [sys.executable, "-m", "builder", "-C", str(project), "build"]
-    started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    duration = time.perf_counter() - started  # this machine's whole build, start-up included
-
-    seed = int(os.environ.get("KILL_SEED", time.time_ns() % 10_000))
-    rng = random.Random(seed)
-    killed = 0
-    for round_ in range(12):
-        (project / "questions.yaml").write_text(text_b if round_ % 2 == 0 else text_a)
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.1, 0.98) * duration)  # anywhere from start-up to the final swap
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            killed += 1
-        process.wait()
-        state = fingerprint(project / "site") if (project / "site").exists() else None
-        assert state in trees, f"site/ is neither the old nor the new build (seed {seed}, round {round_})"
-    assert killed >= 6, f"too few builds were actually killed to mean anything (seed {seed})"
-    build(project)  # the next build cleans up whatever the killed ones left
+    (project / "questions.yaml").write_text(banks["b"])
+    result = subprocess.run([sys.executable, "-c", KILL_AT, point, str(int(signum)), str(project)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode in (-signum, 128 + signum), result.stderr
+    assert "Traceback" not in result.stderr
+    if point == "after-rename:1" and signum == signal.SIGKILL:
+        # The one window of the two-rename swap: site/ is gone, the previous one waits beside it.
+        assert not (project / "site").exists()
+        assert [fingerprint(old) for old in project.glob(".site.old-*")] == [trees["a"]]
+    else:
+        assert fingerprint(project / "site") in trees.values()
+    leftovers = sorted(p.name for p in project.iterdir() if p.name.startswith(".site"))
+    if signum == signal.SIGTERM:
+        assert leftovers == [], "a build stopped by SIGTERM cleans up after itself"
+    build(project)  # the next build repairs whatever a killed one left
+    assert fingerprint(project / "site") == trees["b"]
     assert sorted(p.name for p in project.iterdir()) == ["content", "questions.yaml", "site"]
