@@ -4,8 +4,9 @@ The public surface is small on purpose: :func:`build` and :func:`check` do what 
 ``koers build`` and ``koers check`` commands do, for callers that prefer Python.
 """
 
-from .pipeline import build, check
-from .problems import BuildFailed, Problem
+__version__ = "0.1.0"  # first: modules imported below read it
+
+from .pipeline import build, check  # noqa: E402
+from .problems import BuildFailed, Problem  # noqa: E402
 
 __all__ = ["build", "check", "BuildFailed", "Problem"]
-__version__ = "0.1.0"

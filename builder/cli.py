@@ -8,6 +8,7 @@ code 2. A Python traceback is always a bug in Koers, never the user's fault.
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import sys
 import time
@@ -84,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
               f"(expected the project folder, with questions.yaml)", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, _stop)
+    if args.verb in ("build", "check"):
+        _collect_rarely()
     try:
         if args.verb == "build":
             return _build(root, args.out, args.strict)
@@ -98,6 +101,14 @@ def main(argv: list[str] | None = None) -> int:
         return 128 + signal.SIGINT
     except _Stopped:
         return 128 + signal.SIGTERM
+
+
+def _collect_rarely() -> None:
+    """A build keeps nearly all it makes until it ends, so the garbage collector's passes find
+    next to nothing; in a 10,000-criteria build they took a quarter of the time. What is
+    already loaded is frozen out of them, and they run far less often."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 1000)
 
 
 def _print(problems: list[Problem]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -24,9 +25,8 @@ class _Guard(Treeprocessor):
     """Neutralise hrefs that could run script, collect images that would leave the site, and
     hand every relative link and image to ``resolve`` (which may give it a new URL)."""
 
-    def __init__(self, md, findings, resolve):
-        super().__init__(md)
-        self.findings, self.resolve = findings, resolve
+    findings: list[tuple[str, str]]
+    resolve = None
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -59,12 +59,20 @@ def render_markdown(text: str, resolve=None) -> tuple[str, list[tuple[str, str]]
     ``resolve(kind, url)``, with kind "link" or "image", sees each relative URL and returns the
     URL to publish instead, or None to keep it.
     """
-    findings: list[tuple[str, str]] = []
+    md, guard = _converter()
+    guard.findings, guard.resolve = [], resolve
+    return md.reset().convert(text), guard.findings
+
+
+@lru_cache(maxsize=1)
+def _converter() -> tuple[markdown.Markdown, _Guard]:
+    """One converter, reset per page: setting up Markdown's extensions costs more than a page."""
     md = markdown.Markdown(extensions=["sane_lists", "toc"], extension_configs={"toc": {"toc_depth": "2-3"}})
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_Guard(md, findings, resolve), "koers-guard", 0)
-    return md.convert(text), findings
+    guard = _Guard(md)
+    md.treeprocessors.register(guard, "koers-guard", 0)
+    return md, guard
 
 
 def inline_markdown(text: str) -> str:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
 
+from . import cache
 from .bundle import bundle
 from .content import Page
 from .links import hashed
@@ -37,8 +39,12 @@ class Site:
     sources: dict[str, Page] = field(default_factory=dict)  # page path -> the Markdown it shows
 
 
+@lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    """Shared by the builds of one process (``koers serve``); Jinja recompiles a template whose file changed."""
+    place = cache.folder()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             bytecode_cache=jinja2.FileSystemBytecodeCache(str(place)) if place else None,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     # Like the browser's fmt(): an unknown {placeholder} in a translated text stays as typed
