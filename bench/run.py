@@ -4,6 +4,7 @@
 
 1. `koers build` whole-process time: default bank and generated banks of 100, 1,000 and
    10,000 criteria, with the growth per tenfold (bench/build_time.py).
+   Then save -> open tab updated for `koers serve` (bench/serve_latency.py).
 2. Per page: requests and gzip bytes for landing, scan and results (bench/page_weight.py).
 3. Route recomputation in Chromium for 1,000 and 10,000 criteria (bench/route_speed.py).
 4. Lighthouse scores for landing, scan and results (bench/lighthouse.py).
@@ -32,6 +33,7 @@ def main() -> None:
     quick = "--quick" in sys.argv
     runs = ["--runs", "1" if quick else "3"]
     section("Build time (s), median per bank", "build_time.py", *runs)
+    section("koers serve: save -> open tab updated", "serve_latency.py", "--runs", "4" if quick else "10")
     section("What a visitor downloads (default bank, gzip -9)", "page_weight.py")
     for criteria in ("1000", "10000"):
         section(f"Route recomputation, {criteria} criteria", "route_speed.py", "--criteria", criteria)

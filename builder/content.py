@@ -70,7 +70,7 @@ def _load_page(path: Path, display: str, lang: str, slug: str, links: LocalLinks
     meta, body, body_line = _split_front_matter(text, display, problems)
     if meta is None:
         return None
-    html, findings = render_markdown(body, links)
+    html, findings, links = _convert(body, links)
     for url, message in links.broken:
         problems.error(display, body_line + _line_of(body, url), 1, "", message)
     for kind, url in findings:
@@ -82,6 +82,26 @@ def _load_page(path: Path, display: str, lang: str, slug: str, links: LocalLinks
             problems.warning(display, line, 1, "", f"link '{url}' was removed: it could run script "
                                                    f"(expected https:, mailto: or a relative link)")
     return Page(lang, slug, meta.get("title", ""), meta.get("description", ""), html, display, links.files)
+
+
+_converted: dict[tuple, tuple[str, list, LocalLinks]] = {}
+
+
+def _convert(body: str, links: LocalLinks) -> tuple[str, list, LocalLinks]:
+    """:func:`render_markdown`, remembered while the text and every file it links to stay the same.
+
+    ``koers serve`` rebuilds every page on every save, and Markdown is half of a rebuild; the
+    result is the same as converting again, with the links as the first conversion found them.
+    """
+    key = (body, links.page, links.pages, links.source)
+    earlier = _converted.get(key)
+    if earlier and earlier[2].unchanged():
+        return earlier
+    if len(_converted) > 2000:  # a long preview session: forget, rather than grow without end
+        _converted.clear()
+    html, findings = render_markdown(body, links)
+    _converted[key] = (html, findings, links)
+    return html, findings, links
 
 
 def _split_front_matter(text: str, display: str, problems: Problems):

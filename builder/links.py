@@ -31,12 +31,20 @@ def page_path(languages: list[str], lang: str, slug: str) -> str:
     return ("" if lang == languages[0] else f"{lang}/") + f"{slug}.html"
 
 
-def site_pages(languages: list[str], slugs: list[str]) -> set[str]:
+def site_pages(languages: list[str], slugs: list[str]) -> frozenset[str]:
     paths = set(SITE_FILES)
     for lang in languages:
         paths.update(page_path(languages, lang, page.removesuffix(".html")) for page in APP_PAGES)
         paths.update(page_path(languages, lang, slug) for slug in slugs)
-    return paths
+    return frozenset(paths)
+
+
+def _state(file: Path) -> tuple | None:
+    try:
+        info = file.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 class LocalLinks:
@@ -46,11 +54,16 @@ class LocalLinks:
     URL of their hashed copy; anything else is recorded in ``broken`` as (url, message).
     """
 
-    def __init__(self, page: str, pages: set[str], source: Path, content_root: Path):
-        self.folder, self.depth = posixpath.dirname(page), page.count("/")
+    def __init__(self, page: str, pages: frozenset[str], source: Path, content_root: Path):
+        self.page, self.folder, self.depth = page, posixpath.dirname(page), page.count("/")
         self.pages, self.source, self.content_root = pages, source, content_root.resolve()
         self.files: dict[str, bytes] = {}
         self.broken: list[tuple[str, str]] = []
+        self.looked_at: dict[Path, tuple | None] = {}  # every file consulted, with its state then
+
+    def unchanged(self) -> bool:
+        """Whether every file consulted is as it was, so the verdicts and copies still hold."""
+        return all(_state(file) == state for file, state in self.looked_at.items())
 
     def __call__(self, kind: str, url: str) -> str | None:
         cut = min((i for i in (url.find("#"), url.find("?")) if i >= 0), default=len(url))
@@ -61,6 +74,7 @@ class LocalLinks:
         if kind == "link" and (target in self.pages or f"{target}/index.html" in self.pages):
             return None
         file = (self.source.parent / path).resolve()
+        self.looked_at[file] = _state(file)
         if file.exists() and not file.is_relative_to(self.content_root):
             self.broken.append((url, f"{kind} '{url}' is outside content/ (expected a file under content/, "
                                      f"so the site holds only what was meant to be published)"))

@@ -17,6 +17,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
@@ -54,6 +55,7 @@ class Preview:
 def rebuild(root: Path, preview: Preview) -> None:
     from .pipeline import produce
 
+    started = time.perf_counter()
     site, problems = produce(root, dev_script=RELOAD_PATH)
     if site is None:
         lines = [str(p) for p in problems if p.severity == "error"]
@@ -63,7 +65,8 @@ def rebuild(root: Path, preview: Preview) -> None:
         return
     for warning in problems:
         print(warning, file=sys.stderr)
-    print(f"koers serve: rebuilt {len(site.pages)} pages", file=sys.stderr, flush=True)
+    print(f"koers serve: rebuilt {len(site.pages)} pages in {time.perf_counter() - started:.2f} s", file=sys.stderr,
+          flush=True)
     preview.languages = sorted({page.split("/", 1)[0] for page in site.pages if page.endswith("/index.html")})
     preview.publish(site.files, [])
 
@@ -106,7 +109,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
+        # Asset names carry their content's hash, so a reloading tab may keep them; pages never.
+        self.send_header("Cache-Control", "max-age=31536000, immutable" if name.startswith("assets/") else "no-store")
         self.end_headers()
         if not self.head_only:
             self.wfile.write(body)
