@@ -154,9 +154,9 @@ HREF = re.compile(r'<[a-zA-Z][^<>]*?\s(?:href|src)="([^"#?]*)[^"]*"')
 def _check_links(site: Site, root: Path, site_url: str = "") -> Problems:
     """Every relative link of the finished pages must land on a built file.
 
-Links written in guidance pages were already checked at their source (:mod:`links`), so
-what this finds is a template's mistake, or a guidance link the source check missed.
-"""
+    Links written in guidance pages were already checked at their source (:mod:`links`), so
+    what this finds is a template's mistake, or a guidance link the source check missed.
+    """
     problems = Problems()
     for page in site.pages:
         folder = posixpath.dirname(page)

@@ -18,9 +18,13 @@ def tiny(tmp_path) -> Path:
     return target
 
 
-def add_language(project: Path, code: str) -> None:
-    """Declare ``code`` and give it the English texts and pages, as a translator would start."""
-    bank = project / "questions.yaml"
-    text = bank.read_text().replace("languages: [nl, en]", f"languages: [nl, en, {code}]")
-    bank.write_text(re.sub(r"(\ben: (\"[^\"]*\"|[^,}\n]+))", rf"\1, {code}: \2", text))
-    shutil.copytree(project / "content" / "en", project / "content" / code)
+@pytest.fixture
+def add_language():
+    """A function that declares a language in a project and gives it the English texts and
+    pages, as a translator would start (a fixture: browser tests have a conftest of their own)."""
+    def add(project: Path, code: str) -> None:
+        bank = project / "questions.yaml"
+        text = bank.read_text().replace("languages: [nl, en]", f"languages: [nl, en, {code}]")
+        bank.write_text(re.sub(r"(\ben: (\"[^\"]*\"|[^,}\n]+))", rf"\1, {code}: \2", text))
+        shutil.copytree(project / "content" / "en", project / "content" / code)
+    return add

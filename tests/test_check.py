@@ -7,7 +7,6 @@ import pytest
 
 from builder import BuildFailed, build, check
 from builder.links import site_pages
-from conftest import add_language
 
 BROKEN_LINK = ("content/en/about.md:{line}:1: link 'nowhere.html' leads nowhere (expected a page of the site, "
                "e.g. '../levels/<id>.html' from a level or area page, or a file under content/)")
@@ -130,7 +129,7 @@ def test_every_unknown_ui_key_of_a_block_is_reported_at_once(tiny):
         "builder/locales/en.yaml has)"]
 
 
-def test_a_missing_ui_text_falls_back_to_english_with_a_warning(tiny):
+def test_a_missing_ui_text_falls_back_to_english_with_a_warning(tiny, add_language):
     add_language(tiny, "fr")
     (tiny / "content" / "fr" / "ui.yaml").write_text("language_name: Français\nnav:\n  scan: Questionnaire\n")
     problems = [p for p in check(tiny) if p.file == "content/fr/ui.yaml"]

@@ -10,7 +10,6 @@ import pytest
 
 from builder import BuildFailed, build
 from builder.privacy import check_html
-from conftest import add_language
 
 GOLDEN = Path(__file__).parent / "golden"
 HASH = re.compile(r"\.[0-9a-f]{10}\.(css|js|svg|png)")
@@ -217,7 +216,7 @@ def test_bank_text_cannot_end_an_inline_script(tiny):
         assert script.count("</script>") == 1 and "<!--" not in script
 
 
-def test_adding_a_language_as_the_readme_describes(tiny):
+def test_adding_a_language_as_the_readme_describes(tiny, add_language):
     import yaml
 
     from builder import check

@@ -49,3 +49,14 @@ def test_the_readmes_example_question_has_a_new_id():
 def test_license_file_matches_the_package_metadata():
     assert tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["license"] == {"text": "MIT"}
     assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+
+
+def test_the_run_summary_says_why_a_test_was_skipped(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "test_example.py").write_text(
+        "import pytest\n\ndef test_skipped():\n    pytest.skip('Chromium is missing; run tests/install-chromium.sh')\n")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir",
+                             str(tmp_path), str(tmp_path)], capture_output=True, text=True, cwd=tmp_path)
+    assert "SKIPPED [1] test_example.py:4: Chromium is missing; run tests/install-chromium.sh" in result.stdout
