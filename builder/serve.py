@@ -11,6 +11,7 @@ a tab reloads as soon as a rebuild lands instead of at its next poll.
 
 from __future__ import annotations
 
+import errno
 import json
 import mimetypes
 import signal
@@ -153,13 +154,13 @@ def listen(host: str, port: int, handler) -> ThreadingHTTPServer:
         raise CannotListen(f"--host {host}: not a host name or address this machine knows "
                            f"(expected e.g. 127.0.0.1, localhost or 0.0.0.0)", 2) from None
     except OSError as exc:
-        if exc.errno == 98:  # EADDRINUSE
+        if exc.errno == errno.EADDRINUSE:
             raise CannotListen(f"cannot listen on {host}:{port}: the port is in use "
                                f"(expected a free port: try --port {port + 1})", 1) from None
-        if exc.errno == 99:  # EADDRNOTAVAIL
+        if exc.errno == errno.EADDRNOTAVAIL:
             raise CannotListen(f"--host {host}: not an address of this machine "
                                f"(expected e.g. 127.0.0.1 or 0.0.0.0)", 2) from None
-        if exc.errno == 13:  # EACCES: ports below 1024 need root
+        if exc.errno == errno.EACCES:  # ports below 1024 need root
             raise CannotListen(f"--port {port}: not allowed for this user "
                                f"(expected a port from 1024 up, e.g. --port 8000)", 2) from None
         raise CannotListen(f"cannot listen on {host}:{port} ({exc.strerror})", 1) from None
@@ -188,8 +189,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
         signal.signal(number, lambda *_: stop.set())
     rebuild(root, preview)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    shown = f"[{host}]" if ":" in host else host
-    print(f"koers serve: http://{shown}:{server.server_port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
+    print(f"koers serve: http://{host}:{server.server_port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
     try:
         for _changed in changes(*watched(root), stop):
             rebuild(root, preview)
