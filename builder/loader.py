@@ -99,6 +99,8 @@ def _build(node: yaml.Node, path: Path_, located: Located, problems: Problems) -
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag == "tag:yaml.org,2002:str":  # most values are text: skip the general constructor
+        return node.value
     value = _constructor.construct_object(node)
     # Dates and times have no meaning in a bank; keep what the maintainer typed.
     return node.value if hasattr(value, "isoformat") else value

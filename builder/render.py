@@ -37,13 +37,23 @@ class Site:
     files: dict[str, bytes] = field(default_factory=dict)
     pages: list[str] = field(default_factory=list)
     sources: dict[str, Page] = field(default_factory=dict)  # page path -> the Markdown it shows
+    shared: list[str] = field(default_factory=list)  # HTML in several pages (the scan form), to check once
+
+
+class _Environment(jinja2.Environment):
+    def getattr(self, obj, attribute):
+        """``criterion.text`` on the bank's plain dicts: the key first, where Jinja would try an
+        attribute and catch the error, once per value of a 10,000-criteria scan page."""
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
 
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """Shared by the builds of one process (``koers serve``); Jinja recompiles a template whose file changed."""
     place = cache.folder()
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+    env = _Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              bytecode_cache=jinja2.FileSystemBytecodeCache(str(place)) if place else None,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
@@ -67,6 +77,7 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
         prefix = "" if lang == languages[0] else f"{lang}/"
         scan_form = env.get_template("_scan_form.html").render({"t": ui[lang], "bank": view,
                                                                 "answer_legend": answer_legend(view, ui[lang])})
+        site.shared.append(scan_form)
         for path, template, extra in _page_list(view, pages, lang, ui[lang]):
             full = prefix + path
             # Hosts show 404.html at whatever depth the missing address had, so its links start

@@ -44,3 +44,13 @@ def test_css_urls():
     assert check_css("a{}\nb{background:url('https://x.example/y.png')}") == [
         (2, "CSS loads 'https://x.example/y.png' from another origin")]
     assert check_css('@font-face{src:url(//fonts.example/f.woff2)}')
+
+
+def test_a_fragment_shared_by_pages_is_checked_once_with_the_pages_own_lines():
+    from builder.pipeline import _check_page
+
+    form = '<form>\n<img src="https://x.example/a.png">\n</form>\n'
+    page = '<main>\n<p>intro</p>\n' + form + '<img src="//y.example/b.png">\n</main>\n'
+    checked = {}
+    assert _check_page(page, False, [form], checked) == check_html(page)
+    assert [line for line, _ in check_html(page)] == [4, 6] and len(checked) == 1
