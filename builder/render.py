@@ -86,7 +86,7 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
             context = {
                 "lang": lang, "t": ui[lang], "bank": view, "site": view["site"], "page": path,
                 "root": up, "home": up + prefix, "assets": assets,
-                "csp": CSP if not dev_script else CSP.replace("connect-src 'none'", "connect-src 'self'"),
+                "csp": _csp(path, dev_script),
                 "languages": languages, "ui_all": ui, "build_date": build_date,
                 "alternates": [{"lang": other, "name": ui[other]["language_name"],
                                 "path": ("" if other == languages[0] else f"{other}/") + path,
@@ -111,6 +111,12 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
 def not_found_root(url: str) -> str:
     path = urlsplit(url).path if url else "/"
     return path if path.endswith("/") else path + "/"
+
+
+def _csp(path: str, dev_script: str | None) -> str:
+    """The page's policy: the dev server's reload script may poll; the scan may show its inline icon."""
+    csp = CSP if not dev_script else CSP.replace("connect-src 'none'", "connect-src 'self'")
+    return csp.replace("img-src 'self'", "img-src 'self' data:") if path.endswith("scan.html") else csp
 
 
 def _crawler_files(site: Site, data: dict) -> None:

@@ -140,7 +140,7 @@ def test_every_export(results, default_site, watch, axe, tmp_path):
         assert fresh.is_visible("[data-empty]") and fresh.is_visible("[data-import]")
         fresh.set_input_files("[data-import-file]", str(tmp_path / f"koers-route-{today}.json"))
         fresh.wait_for_selector("[data-route] [data-item]")
-        assert ui["results.loaded_file"].format(file=f"koers-route-{today}.json") in fresh.text_content("[data-status]")
+        assert ui["results.loaded_file"].format(file=f"koers-route-{today}.json") in fresh.text_content("[data-import-status]")
         assert saved(fresh, default_site, "nl")["answers"] == answers
         assert screen_route(fresh) == shown
     finally:
@@ -153,8 +153,8 @@ def test_broken_json_file_is_refused(page, default_site, tmp_path):
         bad.write_text(content)
         page.goto(default_site.home("en") + "results.html")
         page.set_input_files("[data-import-file]", str(bad))
-        wait_until(page, "document.querySelector('[data-status]').textContent.length > 0")
-        assert page.text_content("[data-status]") == default_site.ui("en")["results.file_broken"]
+        wait_until(page, "document.querySelector('[data-import-status]').textContent.length > 0")
+        assert page.text_content("[data-import-status]").strip() == default_site.ui("en")["results.file_broken"]
         assert page.is_visible("[data-empty]")
 
 
@@ -164,8 +164,8 @@ def test_copy_to_clipboard(new_page, default_site):
     page.goto(default_site.home("en") + "results.html")
     page.wait_for_selector("[data-route] [data-item]")
     page.click("[data-export=copy]")
-    wait_until(page, "document.querySelector('[data-status]').textContent.length > 0")
-    assert page.text_content("[data-status]") == default_site.ui("en")["results.copied"]
+    wait_until(page, "document.querySelector('[data-export-status]').textContent.length > 0")
+    assert page.text_content("[data-export-status]") == default_site.ui("en")["results.copied"]
     text = page.evaluate("navigator.clipboard.readText()")
     assert text.startswith("# ") and "- [ ] " + screen_route(page)[0]["action"] in text
 
@@ -177,12 +177,13 @@ def test_copy_denied_is_handled(new_page, default_site, axe):
     page.goto(default_site.home("en") + "results.html")
     wait_until(page, "document.querySelector('[data-share]').value.includes('#r=')")
     page.click("[data-copy-link]")
-    wait_until(page, "document.querySelector('[data-status]').textContent.length > 0")
-    assert page.text_content("[data-status]") == default_site.ui("en")["results.copy_failed"]
+    wait_until(page, "document.querySelector('[data-share-status]').textContent.length > 0")
+    assert page.text_content("[data-share-status]") == default_site.ui("en")["results.copy_failed"]
     # The link is selected, ready to copy by hand.
     assert page.evaluate("(e => e.selectionEnd - e.selectionStart)(document.querySelector('[data-share]'))") > 20
     page.click("[data-export=copy]")
-    assert page.text_content("[data-status]").strip() == default_site.ui("en")["results.copy_failed"]
+    wait_until(page, "document.querySelector('[data-export-status]').textContent.length > 0")
+    assert page.text_content("[data-export-status]").strip() == default_site.ui("en")["results.copy_failed"]
     axe(page, "results after a failed copy")
 
 
@@ -198,7 +199,8 @@ def test_print_stylesheet_keeps_only_the_route(results):
 def test_forget_my_answers(results, default_site, axe):
     page, bank, _ = results
     page.click("[data-forget]")
-    assert page.text_content("[data-status]") == default_site.ui("nl")["results.forgotten"]
+    page.click("dialog[data-ask] [data-ask-ok]")
+    assert page.text_content("[data-undo-status]") == default_site.ui("nl")["results.forgotten"]
     assert saved(page, default_site, "nl") is None
     assert page.is_visible("[data-empty]") and page.is_hidden("[data-results]")
     axe(page, "results after forget")
@@ -270,10 +272,13 @@ def test_landing_resume_button(page, default_site):
     seed(page, default_site, "nl", half)
     page.reload()
     assert page.is_visible("[data-resume]")
-    assert page.get_attribute("[data-resume]", "href") == "scan.html#step-" + bank["areas"][1]["id"]
+    # No step seen yet: the first open statement, which is the second area's first.
+    first_open = min((c for c in bank["criteria"] if c["area"] == bank["areas"][1]["id"]), key=lambda c: c["level"])["id"]
+    assert page.get_attribute("[data-resume]", "href") == "scan.html#q-" + first_open
     page.click("[data-resume]")
     assert page.is_visible(f"#step-{bank['areas'][1]['id']}")
     assert page.is_hidden(f"#step-{bank['areas'][0]['id']}")
+    assert page.evaluate("document.activeElement.name") == first_open
 
 
 @pytest.mark.parametrize("name", ["index.html", "scan.html", "results.html"])

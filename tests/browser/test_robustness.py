@@ -111,6 +111,7 @@ def test_other_tabs_follow_changes_and_clearing(new_page, default_site):
     results.wait_for_selector("[data-route] [data-item]")
     assert results.is_hidden("[data-empty]")
     results.click("[data-forget]")
+    results.click("dialog[data-ask] [data-ask-ok]")
     for _ in range(100):
         if not scan.is_checked(f'input[name="{first}"][value="no"]'):
             break

@@ -1,7 +1,8 @@
 // Entry: marks the page as scripted and starts the part this page needs.
 import { bank } from './bank.js';
 import { $ } from './dom.js';
-import { load } from './store.js';
+import { load, lastStep } from './store.js';
+import { resumeHash } from './steps.js';
 import { initScan } from './scan.js';
 import { initResults } from './results.js';
 import { initFrame } from './frame.js';
@@ -19,11 +20,11 @@ else if (page === 'embed-info') initSnippets();
 if (document.body.hasAttribute('data-embed')) initFrame();
 if (page === 'scan' || page === 'results' || page === 'single') guardHistory(bank);
 
-// "Continue where you left off": to the first area with open questions, or to the route.
+// "Continue where you were": to the step seen last, at its first open statement; or to the route.
 function resume() {
   const link = $('[data-resume]'), answers = load(bank).answers;
   if (!link || !Object.keys(answers).length) return;
-  const open = bank.areas.find((a) => bank.criteria.some((c) => c.area === a.id && !answers[c.id]));
-  link.href = open ? 'scan.html#step-' + open.id : 'results.html';
+  const hash = resumeHash(bank, answers, lastStep(bank));
+  link.href = hash ? 'scan.html' + hash : 'results.html';
   link.hidden = false;
 }

@@ -9,8 +9,13 @@ import { resultObject, readResult, today } from './result.js';
 import { toMarkdown, toCsv, download } from './exports.js';
 import { chart } from './chart.js';
 import { routeView } from './route-view.js';
-import { load, save, forget, empty, settle, onChange } from './store.js';
+import { load, save as keep, forget, restore, empty, settle, onChange, works } from './store.js';
 import { initWorkshop } from './workshop.js';
+import { say as tell } from './status.js';
+import { ask } from './dialog.js';
+import { initSharedView } from './shared-view.js';
+import { openList } from './open-list.js';
+import { carry } from './carry.js';
 
 // Guidance links start from this language's root; from an embedded page they open outside the frame.
 // The single-file edition has no guidance pages beside it: there they point to the hosted site
@@ -25,14 +30,26 @@ for (const a of bank.areas) names[a.id] = a.name;
 for (const l of bank.levels) levelName[l.n] = l.n + ' · ' + l.name;
 const { first, top } = rules(bank);
 
-export function initResults() {
+// hooks.changed(): called when the saved answers changed here (loaded, replaced, forgotten, back).
+export function initResults(hooks = {}) {
   const status = $('[data-status]'), share = $('[data-share]'), nameField = $('[data-name]');
   let state = load(bank), scores, goal, items, result, where, ticket = 0;
   const notice = settle(bank, state, ui);
   if (notice) say(notice);
+  const memoryOnly = !works();
+  if (memoryOnly) $('[data-storage-notice]').hidden = false;
+  const changed = () => hooks.changed && hooks.changed();
+  // While someone else's result is on view, nothing on this page saves over the visitor's own.
+  const view = initSharedView({
+    keep: () => { refresh(); say(T('shared_kept')); $('#results-title').focus(); },
+    replace: (read) => { adopt(read, T('replaced')); $('#results-title').focus(); },
+  }, single && !home ? '' : home + 'team.html', out);
+  function save(b, s) {
+    if (!view.active()) keep(b, s);
+  }
 
   function say(msg) {
-    status.textContent = status.textContent === msg ? msg + '\u00a0' : msg;
+    tell(status, msg);
   }
 
   function render() {
@@ -45,6 +62,7 @@ export function initResults() {
     scores = score(bank, state.answers);
     renderLevels();
     renderPitfalls();
+    $('[data-open]').replaceChildren(...(view.active() ? [] : openList(state.answers, names)));
     const noted = bank.areas.filter((a) => state.notes[a.id]);
     $('[data-notes]').replaceChildren(...(noted.length ? [h('h3', null, T('notes_heading')),
       h('dl', { class: 'notes' }, noted.map((a) => [h('dt', null, a.name), h('dd', null, state.notes[a.id])]))] : []));
@@ -116,84 +134,135 @@ export function initResults() {
       })));
   }
 
-  function adopt(read, msg) {
+  // What to say about a result taken in: msg, and whether it was made with other questions or rules.
+  const about = (read, msg) => [msg, read.stale ? T('stale', { version: read.version, dropped: read.dropped, fresh: read.fresh }) : '',
+    read.rescored ? T('rescored') : ''].filter(Boolean).join(' ');
+  function adopt(read, msg, place = status) {
     state = { answers: read.answers, notes: read.notes, targets: read.targets, name: read.name };
-    save(bank, state);
+    keep(bank, state);
     render();
-    say([msg, read.stale ? T('stale', { version: read.version, dropped: read.dropped, fresh: read.fresh }) : '',
-      read.rescored ? T('rescored') : ''].filter(Boolean).join(' '));
+    changed();
+    tell(place, about(read, msg));
   }
 
-  function copy(text, field) {
+  // A result from a link or a file: taken as the visitor's own when nothing is saved here yet,
+  // otherwise shown as a view that leaves the saved answers untouched.
+  function incoming(read, obj, msg, place) {
+    const mine = load(bank);
+    delete mine.notice;
+    if (!Object.keys(mine.answers).length && !Object.keys(mine.notes).length) return adopt(read, msg, place);
+    if (JSON.stringify(mine.answers) === JSON.stringify(read.answers) && JSON.stringify(mine.notes) === JSON.stringify(read.notes)) {
+      state = mine;
+      render();
+      return tell(place, T('shared_same'));
+    }
+    state = { answers: read.answers, notes: read.notes, targets: read.targets, name: read.name };
+    view.open(read, obj, mine);
+    render();
+    if (about(read, '')) tell(place, about(read, ''));
+  }
+
+  function copy(text, place, field) {
     const fail = () => {
       if (field) field.select();
-      say(T('copy_failed'));
+      tell(place, T('copy_failed'));
     };
     try {
-      navigator.clipboard.writeText(text).then(() => say(T('copied')), fail);
+      navigator.clipboard.writeText(text).then(() => tell(place, T('copied')), fail);
     } catch (e) {
       fail();
     }
   }
 
-  const file = 'koers-route-' + today() + '.';
+  const file = 'koers-route-' + today() + '.', exported = $('[data-export-status]');
+  const get = (name, text, type) => {
+    download(name, text, type);
+    tell(exported, T('export_started', { file: name }));
+  };
   const actions = {
-    md: () => download(file + 'md', toMarkdown(result, names, ui, where), 'text/markdown;charset=utf-8'),
-    csv: () => download(file + 'csv', toCsv(result, names, ui), 'text/csv;charset=utf-8'),
-    json: () => download(file + 'json', JSON.stringify(result, null, 2) + '\n', 'application/json'),
+    md: () => get(file + 'md', toMarkdown(result, names, ui, where), 'text/markdown;charset=utf-8'),
+    csv: () => get(file + 'csv', toCsv(result, names, ui), 'text/csv;charset=utf-8'),
+    json: () => get(file + 'json', JSON.stringify(result, null, 2) + '\n', 'application/json'),
     print: () => window.print(),
-    copy: () => copy(toMarkdown(result, names, ui, where)),
+    copy: () => copy(toMarkdown(result, names, ui, where), exported),
   };
   $('[data-exports]').addEventListener('click', (e) => {
     const b = e.target.closest('[data-export]');
     if (b && result) actions[b.dataset.export]();
   });
-  $('[data-copy-link]').addEventListener('click', () => copy(share.value, share));
+  $('[data-copy-link]').addEventListener('click', () => copy(share.value, $('[data-share-status]'), share));
   // The optional name travels with the answers: saved here, in the share link and in the JSON.
   nameField.addEventListener('input', () => {
     state.name = nameField.value;
     save(bank, state);
     if (scores) update();
   });
+  // Returns what was removed, exactly as it was stored.
   function clear() {
-    forget(bank);
+    const kept = forget(bank);
     state = empty();
     ticket++;
     share.value = '';
     render();
+    changed();
+    return kept;
   }
-  $('[data-forget]').addEventListener('click', () => {
-    clear();
-    say(T('forgotten'));
-    $('[data-empty] a').focus();
+  // Forget asks first; the forgotten answers stay in memory for an undo until the page closes.
+  const undo = $('[data-undo]'), undone = $('[data-undo-status]');
+  let forgotten = null;
+  $('[data-forget]').addEventListener('click', async () => {
+    if (!(await ask({ title: T('forget_title'), text: T('forget_text'), ok: T('forget'), cancel: T('cancel') }))) return;
+    forgotten = clear();
+    undo.hidden = false;
+    tell(undone, T('forgotten'));
+    $('button', undo).focus();
+  });
+  $('button', undo).addEventListener('click', () => {
+    restore(bank, forgotten);
+    forgotten = null;
+    undo.hidden = true;
+    refresh();
+    changed();
+    tell(undone, T('restored'));
+    $('[data-forget]').focus();
   });
   initWorkshop({ json: () => actions.json(), link: () => share.value, clear });
-  const input = $('[data-import-file]');
+  const input = $('[data-import-file]'), imported = $('[data-import-status]');
   input.addEventListener('change', () => {
     const f = input.files[0];
     if (!f) return;
     f.text().then((text) => {
-      const read = readResult(bank, JSON.parse(text));
+      const obj = JSON.parse(text), read = readResult(bank, obj);
       if (!read) throw 0;
-      adopt(read, T('loaded_file', { file: f.name }));
-    }).catch(() => say(T('file_broken'))).finally(() => { input.value = ''; });
+      incoming(read, obj, T('loaded_file', { file: f.name }), imported);
+    }).catch(() => tell(imported, T('file_broken'))).finally(() => { input.value = ''; });
   });
 
   const m = /^#r=(.*)$/.exec(location.hash);
   if (!m) render();
   else {
-    history.replaceState(null, '', location.href.split('#')[0]);
+    // The answers do not linger in the address bar, unless it is the only place that keeps them.
+    if (!memoryOnly) history.replaceState(null, '', location.href.split('#')[0]);
     decode(m[1]).then((obj) => {
       const read = readResult(bank, obj);
       if (!read) throw 0;
-      adopt(read, T('loaded_link'));
+      incoming(read, obj, T(memoryOnly ? 'loaded_visit' : 'loaded_link'), status);
     }).catch(() => {
       render();
       say(T('link_broken'));
     });
   }
+  if (memoryOnly && !single) carry('scan.html', () => state);
   // For pages that show the results again later (the single-file edition): reread the answers.
-  const refresh = () => { state = load(bank); render(); };
+  function refresh() {
+    if (view.active()) return;
+    state = load(bank);
+    render();
+    if (forgotten && Object.keys(state.answers).length) {
+      forgotten = null;
+      undo.hidden = true;
+    }
+  }
   onChange(bank, refresh);
   return { refresh };
 }

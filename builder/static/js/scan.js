@@ -1,32 +1,46 @@
-// The scan: one area per step, answers saved on every change.
+// The scan: one area per step, each step at its own address (Back, Forward, reload and a
+// bookmark keep the place); answers saved on every change.
 import { bank, ui } from './bank.js';
 import { $, $$, fmt } from './dom.js';
-import { load, save, settle, onChange } from './store.js';
+import { load, save, settle, onChange, works, rememberStep } from './store.js';
+import { parse, stepHash } from './steps.js';
+import { initProgress } from './progress.js';
+import { carry, carried } from './carry.js';
 
 export function initScan() {
   const form = $('#scan'), steps = $$('.step', form), total = steps.length;
-  if (!form || !total) return;
+  if (!form || !total) return null;
   const state = load(bank);
   const notice = settle(bank, state, ui);
   if (notice) $('[data-status]').textContent = notice;
+  const memoryOnly = !works();
+  if (memoryOnly) $('[data-storage-notice]').hidden = false;
+  const progress = initProgress(form, () => state.answers);
   // Set every radio, checked or not: a browser may restore the previous respondent's choices.
   const showSaved = () => {
     for (const r of $$('input[type=radio]', form)) r.checked = state.answers[r.name] === r.value;
     for (const t of $$('[data-note]', form)) t.value = state.notes[t.dataset.note] || '';
+    progress.update();
   };
-  showSaved();
-  onChange(bank, () => {
+  // Take the saved answers again (changed in another tab, or by the results of this very page).
+  function reload() {
     const fresh = load(bank);
     for (const k of ['answers', 'notes', 'targets', 'name']) {
       if (fresh[k] === undefined) delete state[k];
       else state[k] = fresh[k];
     }
     showSaved();
-  });
+  }
+  showSaved();
+  onChange(bank, reload);
 
   form.addEventListener('change', (e) => {
     const t = e.target;
-    if (t.type === 'radio' && t.checked) { state.answers[t.name] = t.value; save(bank, state); }
+    if (t.type === 'radio' && t.checked) {
+      state.answers[t.name] = t.value;
+      save(bank, state);
+      progress.update();
+    }
   });
   form.addEventListener('input', (e) => {
     const t = e.target;
@@ -39,33 +53,56 @@ export function initScan() {
   form.addEventListener('submit', (e) => e.preventDefault());
 
   const nav = $('[data-step-nav]'), back = $('[data-back]', nav), next = $('[data-next]', nav), finish = $('[data-finish]', nav);
-  const label = $('#progress-label'), fill = $('.progress-fill');
-  let cur = 0;
+  const label = $('#progress-label');
+  let cur = -1, seen = null;
   function show(i, focus) {
+    if (cur >= 0 && cur !== i) progress.leaving(steps[cur].dataset.area, $('h2', steps[cur]).textContent);
     cur = i;
     steps.forEach((s, j) => { s.hidden = j !== i; });
     back.hidden = i === 0;
     next.hidden = i === total - 1;
     finish.hidden = i !== total - 1;
     label.textContent = fmt(ui['scan.area_of'], { n: i + 1, total }) + ': ' + $('h2', steps[i]).textContent;
-    fill.style.width = ((i + 1) / total) * 100 + '%';
-    // The language links keep the step (the page's own URL stays as it is: changing it
-    // makes Chromium fetch the icon again).
     for (const a of $$('[data-lang-link]')) a.hash = steps[i].id;
+    rememberStep(bank, steps[i].dataset.area);
     if (focus) {
       $('h2', steps[i]).focus();
       document.dispatchEvent(new Event('koers:step'));
     }
   }
-  back.addEventListener('click', () => cur > 0 && show(cur - 1, true));
-  next.addEventListener('click', () => cur < total - 1 && show(cur + 1, true));
-  window.addEventListener('hashchange', () => {
-    const i = steps.findIndex((s) => '#' + s.id === location.hash);
-    if (i >= 0 && i !== cur) show(i, true);
-  });
+  // Go where a fragment points: a step (focus on its heading when asked) or one statement
+  // (focus on it, marked when open). No fragment is the first step; others are not the scan's.
+  function go(hash, focus) {
+    if (hash === seen) return true;
+    const at = hash ? parse(bank, hash) : { area: steps[0].dataset.area, criterion: '' };
+    if (!at) return false;
+    seen = hash;
+    show(steps.findIndex((s) => s.dataset.area === at.area), focus && !at.criterion);
+    if (at.criterion) progress.mark(at.criterion);
+    return true;
+  }
+  // Buttons add a history entry, so the browser's Back and Forward move between steps.
+  function move(i) {
+    seen = stepHash(steps[i].dataset.area);
+    history.pushState(null, '', seen);
+    show(i, true);
+  }
+  back.addEventListener('click', () => cur > 0 && move(cur - 1));
+  next.addEventListener('click', () => cur < total - 1 && move(cur + 1));
+  window.addEventListener('popstate', () => go(location.hash, true));
+  window.addEventListener('hashchange', () => go(location.hash, true));
   nav.hidden = false;
-  const start = steps.findIndex((s) => '#' + s.id === location.hash);
-  show(Math.max(start, 0), false);
+  if (!go(location.hash, false)) show(0, false);
+  if (memoryOnly && document.body.dataset.page !== 'single') {
+    carry('results.html', () => state);
+    carried(location.hash).then((read) => {
+      if (!read) return;
+      Object.assign(state, { answers: read.answers, notes: read.notes, targets: read.targets, name: read.name });
+      save(bank, state);
+      showSaved();
+      history.replaceState(null, '', stepHash(steps[cur].dataset.area));
+    });
+  }
   // Print every step, with the "why" texts open; restore afterwards.
   let closed = [];
   window.addEventListener('beforeprint', () => {
@@ -75,4 +112,5 @@ export function initScan() {
   window.addEventListener('afterprint', () => { for (const d of closed) d.open = false; });
   const print = $('[data-print]');
   if (print) { print.hidden = false; print.addEventListener('click', () => window.print()); }
+  return { reload, go: (hash) => go(hash, true) };
 }

@@ -7,24 +7,37 @@ import { initResults } from './results.js';
 export function initSingle() {
   hydrate();
   const views = { scan: $('[data-view="scan"]'), results: $('[data-view="results"]') };
-  initScan();
-  const results = initResults();
+  // One page, one set of answers: what the results take in (a link, a file, an undo) shows in the scan.
+  const scan = initScan();
+  const results = initResults({ changed: () => scan.reload() });
   function show(name) {
     views.scan.hidden = name !== 'scan';
     views.results.hidden = name !== 'results';
     if (name === 'results') results.refresh();
     $(name === 'results' ? '#results-title' : '.step:not([hidden]) h2').focus();
   }
-  // Links between the two views (finish, change answers, start) stay on this page.
+  // Links between the two views (finish, change answers, start, an open statement) stay on this
+  // page; the results have their own address too, so Back returns to the scan.
   document.addEventListener('click', (e) => {
     const a = e.target.closest('a[href^="results.html"], a[href^="scan.html"]');
     if (!a) return;
     e.preventDefault();
-    const [file, step] = a.getAttribute('href').split('#');
-    show(file === 'results.html' ? 'results' : 'scan');
-    if (step) location.hash = step;  // the scan follows its step's address
+    const to = a.getAttribute('href'), hash = to.includes('#') ? to.slice(to.indexOf('#')) : '';
+    if (to.startsWith('results.html')) {
+      history.pushState(null, '', '#results');
+      return show('results');
+    }
+    show('scan');
+    if (hash) {
+      history.pushState(null, '', hash);
+      scan.go(hash);
+    }
   });
-  if (location.hash.startsWith('#r=')) show('results');
+  window.addEventListener('popstate', () => {
+    const want = location.hash === '#results' ? 'results' : 'scan';
+    if (views[want].hidden) show(want);
+  });
+  if (location.hash.startsWith('#r=') || location.hash === '#results') show('results');
 }
 
 // To stay small, this edition's script leaves out the statements and their "why": the form on

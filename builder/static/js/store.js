@@ -1,9 +1,40 @@
 // Saved answers in this browser's localStorage, one key per bank. Storage may be
-// unavailable (privacy settings, sandboxed frames): then nothing is kept, quietly.
+// unavailable (privacy settings, sandboxed frames, a full disk): then this page keeps them in
+// memory for as long as it is open, and works() says so, for the notice.
 import { readResult, rulesStamp, FORMAT } from './result.js';
 import { fmt } from './dom.js';
 
 const key = (bank) => 'koers:' + bank.bank;
+const stepKey = (bank) => key(bank) + ':step';
+const memory = new Map();
+let failed = false;
+
+function get(k) {
+  try { return localStorage.getItem(k); } catch (e) { failed = true; return memory.has(k) ? memory.get(k) : null; }
+}
+function put(k, v) {
+  try {
+    if (v === null) localStorage.removeItem(k);
+    else localStorage.setItem(k, v);
+    return;
+  } catch (e) { failed = true; }
+  if (v === null) memory.delete(k);
+  else memory.set(k, v);
+}
+
+// False when this page cannot keep anything beyond this visit (any localStorage exception).
+export function works() {
+  if (failed) return false;
+  try {
+    const probe = 'koers:probe';
+    localStorage.setItem(probe, '1');
+    localStorage.removeItem(probe);
+    return true;
+  } catch (e) {
+    failed = true;
+    return false;
+  }
+}
 
 // Call `then` when another tab (or the workshop's "next respondent") changes the saved answers,
 // so no page goes on showing, or re-saving, answers that were changed or cleared elsewhere.
@@ -21,12 +52,7 @@ export function empty() {
 // { kind: 'corrupt' } (unreadable: the page starts clean and says so) or
 // { kind: 'stale', version, dropped, fresh } (saved with another version of the questions).
 export function load(bank) {
-  let raw = null;
-  try {
-    raw = localStorage.getItem(key(bank));
-  } catch (e) {
-    return empty();
-  }
+  const raw = get(key(bank));
   if (raw === null) return empty();
   let read = null;
   try {
@@ -54,19 +80,35 @@ export function settle(bank, state, ui) {
 }
 
 export function save(bank, state) {
-  try {
-    localStorage.setItem(key(bank), JSON.stringify({
-      format: 'koers-result', formatVersion: FORMAT, bank: bank.bank, version: bank.version, scoring: rulesStamp(bank),
-      answers: state.answers, notes: state.notes, targets: state.targets, name: state.name || undefined,
-    }));
-  } catch (e) { /* storage full or blocked */ }
+  put(key(bank), JSON.stringify({
+    format: 'koers-result', formatVersion: FORMAT, bank: bank.bank, version: bank.version, scoring: rulesStamp(bank),
+    answers: state.answers, notes: state.notes, targets: state.targets, name: state.name || undefined,
+  }));
 }
 
+// Remove everything kept for this bank; returns it exactly as it was, for restore() (undo).
 export function forget(bank) {
-  try { localStorage.removeItem(key(bank)); } catch (e) { /* blocked */ }
+  const kept = { saved: get(key(bank)), step: get(stepKey(bank)) };
+  put(key(bank), null);
+  put(stepKey(bank), null);
+  return kept;
+}
+
+export function restore(bank, kept) {
+  put(key(bank), kept.saved);
+  put(stepKey(bank), kept.step);
 }
 
 // The saved state exactly as stored (or null): cheap to compare, to notice a change elsewhere.
 export function stamp(bank) {
-  try { return localStorage.getItem(key(bank)); } catch (e) { return null; }
+  return get(key(bank));
+}
+
+// The id of the area whose step the visitor saw last ('' when none), for "continue where you were".
+export function lastStep(bank) {
+  return get(stepKey(bank)) || '';
+}
+
+export function rememberStep(bank, area) {
+  put(stepKey(bank), area);
 }

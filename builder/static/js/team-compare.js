@@ -20,7 +20,7 @@ export function initCompare() {
   }
   const useSaved = () => $('[data-now]:checked').value === 'saved';
 
-  // One loader: a link field with its button, and a file input.
+  // One loader: a link field with its button, and a file input. Returns the link reader.
   function loader(which, name) {
     const field = $('[data-' + which + '-link]'), file = $('[data-' + which + '-file]');
     const take = (got, source) => {
@@ -30,18 +30,19 @@ export function initCompare() {
       say(status, T('loaded', { which: name, label: label(got.snap) || source }) + (note ? ' ' + note : ''));
       render();
     };
-    $('[data-' + which + '-load]').addEventListener('click', async () => {
+    const read = async () => take(await fromLine(bank, field.value), T(which + '_link'));
+    $('[data-' + which + '-load]').addEventListener('click', () => {
       if (!field.value.trim()) { say(status, T('nothing')); field.focus(); return; }
-      take(await fromLine(bank, field.value), T(which + '_link'));
+      read();
     });
     file.addEventListener('change', async () => {
       const f = file.files[0];
       if (f) take(await fromFile(bank, f), f.name);
       file.value = '';
     });
+    return (code) => { field.value = '#r=' + code; return read(); };
   }
-  loader('then', T('col_then'));
-  loader('now', T('col_now'));
+  const readThen = loader('then', T('col_then')), readNow = loader('now', T('col_now'));
   for (const r of $$('[data-now]')) r.addEventListener('change', () => { otherBox.hidden = useSaved(); render(); });
 
   function render() {
@@ -75,6 +76,14 @@ export function initCompare() {
       c.added.length ? [h('h3', null, T('added_heading')), h('ul', { 'data-list': 'added' }, c.added.map((x) => h('li', { 'data-id': x.id }, x.text)))] : null,
       ['then', 'now'].map((side) => c.unclassified[side].length ? h('p', { class: 'warning', 'data-unclassified': side },
         T('unclassified', { which: which(side).replace(/^./, (ch) => ch.toUpperCase()), n: c.unclassified[side].length, ids: c.unclassified[side].join(', ') })) : null)));
+  }
+  // Handed over by the results page ("compare the two"): team.html#then=<result>&now=<result>.
+  const handed = /^#then=([\w-]+)&now=([\w-]+)$/.exec(location.hash);
+  if (handed) {
+    history.replaceState(null, '', location.href.split('#')[0]);
+    $('[data-now][value=other]').checked = true;
+    otherBox.hidden = false;
+    readThen(handed[1]).then(() => readNow(handed[2])).then(() => $('#compare-h').focus());
   }
   // Saved answers may change in another tab (the scan); keep "now" current.
   window.addEventListener('storage', () => { if (useSaved()) render(); });
