@@ -1,6 +1,8 @@
 """Keyboard and storage helpers shared by the browser tests."""
 
+import base64
 import json
+import zlib
 
 
 def tab_to(page, selector: str, back: bool = False, limit: int = 500) -> None:
@@ -63,3 +65,13 @@ def wait_until(page, expression: str, timeout_ms: int = 5000) -> None:
             return
         page.wait_for_timeout(20)
     raise AssertionError(f"timed out waiting for {expression}")
+
+
+def payload(obj) -> str:
+    """The share-link code of a result object, as the app's codec writes it."""
+    return base64.urlsafe_b64encode(zlib.compress(json.dumps(obj).encode())).decode().rstrip("=")
+
+
+def stored(page, site, lang: str) -> str | None:
+    """The saved state exactly as stored, to compare byte for byte."""
+    return page.evaluate("k => localStorage.getItem(k)", "koers:" + site.bank(lang)["bank"])

@@ -2,8 +2,9 @@
 
 import pytest
 
+import reference
 from conftest import Served, _servers
-from helpers import wait_until
+from helpers import screen_route, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +26,9 @@ def blog(tmp_path_factory, default_site):
         "plain.html": (frame.format(origin=default_site.origin, extra=""), ""),
         "sandboxed.html": (frame.format(origin=default_site.origin, extra='data-koers-embed sandbox="allow-scripts '
                                         'allow-same-origin allow-downloads allow-modals allow-popups"'), script),
+        # Without allow-same-origin the frame's origin is opaque: every use of localStorage throws.
+        "no-storage.html": (frame.format(origin=default_site.origin, extra='data-koers-embed sandbox="allow-scripts '
+                                         'allow-downloads allow-modals allow-popups"'), script),
     }
     for name, (f, s) in pages.items():
         (folder / name).write_text(POST.format(frame=f, script=s))
@@ -110,3 +114,37 @@ def test_heights_from_other_origins_are_ignored(new_page, blog):
     page.evaluate("window.postMessage({type: 'koers:height', height: 12345}, '*')")
     page.wait_for_timeout(200)
     assert frame_height(page) == before
+
+
+def test_embed_that_cannot_store_still_ends_in_correct_results(new_page, blog, default_site):
+    """A reader answers every statement in a frame that cannot store anything: told so before
+    answering, and the results are worked out from the answers carried along."""
+    bank, ui = default_site.bank("en"), default_site.ui("en")
+    page = new_page()
+    page.goto(blog.url + "no-storage.html")
+    page.frame_locator("#scan").locator("[data-next]").wait_for()
+    scan = next(f for f in page.frames if f.url.endswith("/en/embed/scan.html"))
+    assert scan.evaluate("(() => { try { localStorage.length; return false; } catch (e) { return true; } })()")
+    notice = scan.locator("[data-storage-notice]")
+    assert notice.is_visible() and notice.text_content() == ui["scan.storage_memory"]
+    assert notice.bounding_box()["y"] < scan.locator("fieldset.criterion").first.bounding_box()["y"]
+    answers, values = {}, ["yes", "yes", "no", "partly", "yes", "unknown", "na"]
+    for i, area in enumerate(bank["areas"]):
+        for k, cid in enumerate(scan.eval_on_selector_all(".step:not([hidden]) fieldset[data-criterion]", "fs => fs.map(f => f.dataset.criterion)")):
+            answers[cid] = values[(i + k) % len(values)]
+            scan.check(f'input[name="{cid}"][value="{answers[cid]}"]')
+        scan.click("[data-finish]" if i == len(bank["areas"]) - 1 else "[data-next]")
+    assert len(answers) == len(bank["criteria"])
+    results = None
+    for _ in range(200):
+        results = next((f for f in page.frames if "/en/embed/results.html" in f.url), None)
+        if results:
+            break
+        page.wait_for_timeout(25)
+    results.wait_for_selector("[data-route] [data-item]")
+    assert results.is_visible("[data-storage-notice]") and results.is_hidden("[data-empty]")
+    levels = reference.score(bank, answers)
+    shown = results.eval_on_selector_all("[data-levels] tbody tr", "rs => rs.map(r => r.cells[1].textContent)")
+    assert [s.split(" · ")[0] for s in shown] == [str(levels[a["id"]][0]) for a in bank["areas"]]
+    assert [r["id"] for r in screen_route(results)] == [r["id"] for r in reference.route(bank, answers)]
+    assert results.evaluate("document.querySelector('[data-open]').children.length") == 0

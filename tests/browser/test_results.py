@@ -1,17 +1,15 @@
 """Results page: share and resume links (good, stale, tampered, truncated), every export,
 JSON re-import, clipboard, print, forget, and the landing page's resume button."""
 
-import base64
 import csv
 import datetime
 import io
 import json
-import zlib
 
 import pytest
 
 import reference
-from helpers import saved, screen_route, seed, wait_until
+from helpers import payload, saved, screen_route, seed, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -33,10 +31,6 @@ def answers_for(bank: dict) -> dict:
 
 def TARGETS(bank):
     return {a["id"]: 4 for a in bank["areas"]}
-
-
-def payload(obj) -> str:
-    return base64.urlsafe_b64encode(zlib.compress(json.dumps(obj).encode())).decode().rstrip("=")
 
 
 @pytest.fixture

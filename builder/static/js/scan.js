@@ -73,9 +73,13 @@ export function initScan() {
   // Go where a fragment points: a step (focus on its heading when asked) or one statement
   // (focus on it, marked when open). No fragment is the first step; others are not the scan's.
   function go(hash, focus) {
-    if (hash === seen) return true;
     const at = hash ? parse(bank, hash) : { area: steps[0].dataset.area, criterion: '' };
     if (!at) return false;
+    // Chromium drops focus when it scrolls to a fragment after popstate; hashchange comes after.
+    if (hash === seen) {
+      if (focus && document.activeElement === document.body) at.criterion ? progress.mark(at.criterion) : $('h2', steps[cur]).focus();
+      return true;
+    }
     seen = hash;
     show(steps.findIndex((s) => s.dataset.area === at.area), focus && !at.criterion);
     if (at.criterion) progress.mark(at.criterion);

@@ -7,6 +7,8 @@ import { initResults } from './results.js';
 export function initSingle() {
   hydrate();
   const views = { scan: $('[data-view="scan"]'), results: $('[data-view="results"]') };
+  // A share link opens the results; the results take it out of the address bar.
+  const start = location.hash.startsWith('#r=') || location.hash === '#results' ? 'results' : '';
   // One page, one set of answers: what the results take in (a link, a file, an undo) shows in the scan.
   const scan = initScan();
   const results = initResults({ changed: () => scan.reload() });
@@ -37,7 +39,7 @@ export function initSingle() {
     const want = location.hash === '#results' ? 'results' : 'scan';
     if (views[want].hidden) show(want);
   });
-  if (location.hash.startsWith('#r=') || location.hash === '#results') show('results');
+  if (start) show(start);
 }
 
 // To stay small, this edition's script leaves out the statements and their "why": the form on
