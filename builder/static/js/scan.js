@@ -39,6 +39,7 @@ export function initScan() {
     if (t.type === 'radio' && t.checked) {
       state.answers[t.name] = t.value;
       save(bank, state);
+      rememberStep(bank, steps[cur].dataset.area);
       progress.update();
     }
   });
@@ -64,7 +65,8 @@ export function initScan() {
     finish.hidden = i !== total - 1;
     label.textContent = fmt(ui['scan.area_of'], { n: i + 1, total }) + ': ' + $('h2', steps[i]).textContent;
     for (const a of $$('[data-lang-link]')) a.hash = steps[i].id;
-    rememberStep(bank, steps[i].dataset.area);
+    // Where the visitor is, for "continue where you were"; nothing is stored before a first answer.
+    if (Object.keys(state.answers).length) rememberStep(bank, steps[i].dataset.area);
     if (focus) {
       $('h2', steps[i]).focus();
       document.dispatchEvent(new Event('koers:step'));
