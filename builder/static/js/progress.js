@@ -21,7 +21,6 @@ export function initProgress(form, answers) {
   function update() {
     const n = total - openStatements(bank, answers()).length;
     count.textContent = fmt(ui['scan.count'], { n, total });
-    count.hidden = false;
     fill.style.width = (total ? (n / total) * 100 : 0) + '%';
     if (marked && answers()[marked.dataset.criterion]) unmark();
   }

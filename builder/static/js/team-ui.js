@@ -2,6 +2,7 @@
 import { bank, ui } from './bank.js';
 import { fmt } from './dom.js';
 import { number as inLanguage } from './verdict.js';
+import { say } from './status.js';
 
 export const T = (k, v) => (v ? fmt(ui['team.' + k], v) : ui['team.' + k]);
 export const R = (k, v) => (v ? fmt(ui['results.' + k], v) : ui['results.' + k]);
@@ -13,9 +14,7 @@ for (const l of bank.levels) levelName[l.n] = l.n + ' · ' + l.name;
 export const number = (n) => inLanguage(bank, n);
 
 // A live region that also announces the same message twice in a row.
-export function say(el, msg) {
-  el.textContent = el.textContent === msg ? msg + '\u00a0' : msg;
-}
+export { say };
 
 // Why an input could not be used (see team-input.js).
 export function reasonText(r) {

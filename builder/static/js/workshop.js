@@ -4,10 +4,7 @@
 import { ui } from './bank.js';
 import { $ } from './dom.js';
 import { stamp } from './store.js';
-
-function say(el, msg) {
-  el.textContent = el.textContent === msg ? msg + '\u00a0' : msg;
-}
+import { say } from './status.js';
 
 // hooks: { json(): download this person's JSON, link(): their share link, clear(): forget them }.
 export function initWorkshop(hooks) {
