@@ -316,7 +316,7 @@ BLOCKED = """Object.defineProperty(window, 'localStorage', { configurable: true,
     get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });"""
 
 
-def test_without_storage_the_journey_ends_in_correct_results(new_page, default_site):
+def test_without_storage_the_journey_ends_in_correct_results(new_page, default_site, axe):
     site, bank, ui = default_site, default_site.bank(LANG), default_site.ui(LANG)
     page = new_page()
     page.add_init_script(BLOCKED)
@@ -324,6 +324,7 @@ def test_without_storage_the_journey_ends_in_correct_results(new_page, default_s
     notice = page.locator("[data-storage-notice]")
     assert notice.is_visible() and notice.text_content() == ui["scan.storage_memory"]
     assert notice.bounding_box()["y"] < page.locator("fieldset.criterion").first.bounding_box()["y"]
+    axe(page, "the scan without storage")
     answers = {}
     for i, c in enumerate(scan_order(bank)[:9]):
         answers[c["id"]] = ["yes", "no", "partly"][i % 3]
