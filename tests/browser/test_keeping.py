@@ -248,6 +248,7 @@ def test_completeness_and_continue_where_you_were(page, default_site, axe):
     left = ui["scan.left_open"].format(n=len(step[first]) - 2, area=names[first])
     assert page.text_content("[data-left-open]").startswith(left)
     assert page.get_attribute("[data-left-open]", "role") == "status"
+    axe(page, "a step left with open statements")
     # Its link leads back to the first open one, focused and marked.
     tab_to(page, "[data-left-open] a", back=True)
     page.keyboard.press("Enter")
@@ -334,12 +335,14 @@ def test_without_storage_the_journey_ends_in_correct_results(new_page, default_s
     page.wait_for_selector("[data-route] [data-item]")
     assert page.is_visible("[data-storage-notice]")
     assert [r["id"] for r in screen_route(page)] == [r["id"] for r in reference.route(bank, answers)]
-    # And back to the scan, to change them: still there.
-    page.click("[data-own] a[href='scan.html']")
-    page.wait_for_url("**/scan.html#step-*")
+    # And back to the scan, at an open statement: the answers are still there.
+    target = scan_order(bank)[9]["id"]
+    page.click(f"[data-open] a[href='scan.html#q-{target}']")
+    page.wait_for_url(f"**/scan.html#q-{target}")
     wait_until(page, "document.querySelectorAll('#scan input:checked').length === 9")
     ticked = page.eval_on_selector_all("#scan input[type=radio]:checked", "rs => Object.fromEntries(rs.map(r => [r.name, r.value]))")
     assert ticked == answers
+    assert page.evaluate("document.activeElement.name") == target
 
 
 def near(page, action: str, message: str) -> float:

@@ -12,17 +12,21 @@ export function carry(to, state) {
     const a = e.target.closest ? e.target.closest('a[href]') : null;
     if (!a || a.target || e.ctrlKey || e.metaKey || e.shiftKey || !a.pathname.endsWith('/' + to) || works()) return;
     e.preventDefault();
-    const s = state();
-    encode(resultObject(bank, ui, s, s.targets, [])).then((code) => { location.href = a.href.split('#')[0] + '#r=' + code; });
+    const s = state(), at = a.hash.slice(1);
+    encode(resultObject(bank, ui, s, s.targets, [])).then((code) => {
+      location.href = a.href.split('#')[0] + '#r=' + code + (at ? '&to=' + at : '');
+    });
   });
 }
 
-// The answers a carried link brings along (null when there are none or they cannot be read).
+// What a carried link brings along: { read, to } (to: the fragment the link itself had), or
+// null when there is nothing or it cannot be read.
 export async function carried(hash) {
-  const m = /^#r=([\w-]+)$/.exec(hash);
+  const m = /^#r=([\w-]+)(?:&to=([\w-]+))?$/.exec(hash);
   if (!m) return null;
   try {
-    return readResult(bank, await decode(m[1]));
+    const read = readResult(bank, await decode(m[1]));
+    return read ? { read, to: m[2] ? '#' + m[2] : '' } : null;
   } catch (e) {
     return null;
   }

@@ -101,12 +101,14 @@ export function initScan() {
   if (!go(location.hash, false)) show(0, false);
   if (memoryOnly && document.body.dataset.page !== 'single') {
     carry('results.html', () => state);
-    carried(location.hash).then((read) => {
-      if (!read) return;
+    carried(location.hash).then((got) => {
+      if (!got) return;
+      const { read, to } = got;
       Object.assign(state, { answers: read.answers, notes: read.notes, targets: read.targets, name: read.name });
       save(bank, state);
       showSaved();
-      history.replaceState(null, '', stepHash(steps[cur].dataset.area));
+      history.replaceState(null, '', to || stepHash(steps[cur].dataset.area));
+      if (to) go(to, true);
     });
   }
   // Print every step, with the "why" texts open; restore afterwards.
