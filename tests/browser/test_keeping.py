@@ -375,3 +375,19 @@ def test_status_messages_appear_beside_the_action(new_page, default_site, tmp_pa
     wait_until(page, "document.querySelector('[data-import-status]').textContent.length > 0")
     assert near(page, "[data-import-file]", "[data-import-status]") < 60
     assert ui["results.file_broken"] not in page.text_content("[data-status]"), "said beside the import, not at the top"
+
+
+def test_opening_my_own_link_is_no_shared_result(page, default_site, watch):
+    """Answers saved in the order they were given, the link in the bank's order: still the same result."""
+    site, bank, ui = default_site, default_site.bank(LANG), default_site.ui(LANG)
+    mine = dict(reversed(list(mine_and_theirs(bank)[0].items())))
+    keep_mine(page, site, mine)
+    page.goto(site.home(LANG) + "results.html")
+    wait_until(page, "document.querySelector('[data-share]').value.includes('#r=')")
+    before = stored(page, site, LANG)
+    tab = watch.attach(page.context.new_page())
+    tab.goto(page.input_value("[data-share]"))
+    wait_until(tab, "document.querySelector('[data-status]').textContent.length > 0")
+    assert tab.text_content("[data-status]") == ui["results.shared_same"]
+    assert tab.is_hidden("[data-shared]") and tab.is_visible("[data-forget]")
+    assert stored(tab, site, LANG) == before

@@ -151,7 +151,8 @@ export function initResults(hooks = {}) {
     const mine = load(bank);
     delete mine.notice;
     if (!Object.keys(mine.answers).length && !Object.keys(mine.notes).length) return adopt(read, msg, place);
-    if (JSON.stringify(mine.answers) === JSON.stringify(read.answers) && JSON.stringify(mine.notes) === JSON.stringify(read.notes)) {
+    const same = (a, b) => Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
+    if (same(mine.answers, read.answers) && same(mine.notes, read.notes)) {
       state = mine;
       render();
       return tell(place, T('shared_same'));
