@@ -121,7 +121,8 @@ def test_a_colleagues_link_in_a_second_tab_leaves_mine_untouched(page, default_s
     tab.keyboard.press("Shift+Tab")
     assert tab.evaluate("document.activeElement.matches('[data-ask-ok]')")
     tab.keyboard.press("Enter")
-    assert tab.is_hidden("[data-shared]") and tab.is_visible("[data-forget]")
+    tab.wait_for_selector("[data-shared]", state="hidden")  # the dialog closes, then the answers are replaced
+    assert tab.is_visible("[data-forget]")
     now_saved = saved(tab, site, LANG)
     assert now_saved["answers"] == theirs and now_saved["name"] == "Anna"
     assert ui["results.replaced"] in tab.text_content("[data-status]")
@@ -180,6 +181,7 @@ def test_forget_asks_first_and_can_be_undone(page, default_site, axe):
     page.wait_for_selector("dialog[data-ask][open]")
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
+    page.wait_for_selector("[data-undo-button]:focus")  # the dialog closes, then the answers go
     assert stored(page, site, LANG) is None and step_key(page, site) is None
     assert page.is_visible("[data-empty]") and page.is_hidden("[data-results]")
     assert page.text_content("[data-undo-status]") == ui["results.forgotten"]

@@ -194,6 +194,7 @@ def test_forget_my_answers(results, default_site, axe):
     page, bank, _ = results
     page.click("[data-forget]")
     page.click("dialog[data-ask] [data-ask-ok]")
+    page.wait_for_selector("[data-undo-button]:focus")
     assert page.text_content("[data-undo-status]") == default_site.ui("nl")["results.forgotten"]
     assert saved(page, default_site, "nl") is None
     assert page.is_visible("[data-empty]") and page.is_hidden("[data-results]")
