@@ -19,6 +19,7 @@ def localize(data: dict, lang: str) -> dict:
               for n, lv in zip(level_numbers(data), data["levels"])]
     criteria = [{"id": c["id"], "area": c["area"], "level": c["level"], "text": text(c["text"]),
                  "why": text(c["why"]), "action": text(c["action"]), "owner": text(c.get("owner")),
+                 "find_out": text(c.get("find_out")),
                  "weight": c.get("weight", 1), "requires": list(c.get("requires") or [])}
                 for c in data["criteria"]]
     areas = []
@@ -55,6 +56,7 @@ def browser_data(view: dict) -> dict:
         "levels": [{"n": lv["n"], "id": lv["id"], "name": lv["name"]} for lv in view["levels"]],
         "areas": [{"id": a["id"], "name": a["name"]} for a in view["areas"]],
         "criteria": [{k: c[k] for k in ("id", "area", "level", "text", "why", "action", "owner")}
+                     | ({"find_out": c["find_out"]} if c["find_out"] else {})
                      | ({"requires": c["requires"]} if c["requires"] else {})
                      | ({"weight": c["weight"]} if c["weight"] != 1 else {})
                      for c in view["criteria"]],

@@ -17,7 +17,7 @@ TEXT_FIELDS = {
     "answers": ("label",),
     "levels": ("name", "summary", "daily", "risk"),
     "areas": ("name", "question", "why"),
-    "criteria": ("text", "why", "action", "owner"),
+    "criteria": ("text", "why", "action", "owner", "find_out"),
     "pitfalls": ("title", "summary", "body"),
     "sources": ("note",),
 }

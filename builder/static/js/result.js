@@ -16,8 +16,11 @@ export function today(d = new Date()) {
   return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
 }
 
+// A "Don't know" becomes a question to find out: the criterion's own find_out text (how to
+// find out, whom to ask), or else the statement itself under "Find out whether this holds:".
 export function itemText(item, ui) {
-  return item.kind === 'find' ? ui['results.find_out'] + ' ' + item.c.text : item.c.action;
+  if (item.kind !== 'find') return item.c.action;
+  return item.c.find_out || ui['results.find_out'] + ' ' + item.c.text;
 }
 
 // state: { answers, notes, targets }; goal: effective targets; items: route(...).
