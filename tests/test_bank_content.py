@@ -160,3 +160,71 @@ def test_every_level_and_area_has_a_guidance_page_in_every_language(bank):
         for kind in ("levels", "areas"):
             for item in bank[kind]:
                 assert (ROOT / "content" / lang / kind / f"{item['id']}.md").is_file(), (lang, kind, item["id"])
+
+
+# ---------------------------------------------------------------- find out, level pages
+
+FIND_OUT_OPENING = {"nl": "Zoek uit of ", "en": "Find out whether "}
+
+
+def test_every_criterion_has_a_find_out_question_or_the_generated_form(bank):
+    """A "Don't know" becomes a question: the criterion's own find_out, or the generated form."""
+    from builder.locales import builtin
+
+    problems = []
+    for lang in bank["languages"]:
+        opening = FIND_OUT_OPENING[lang]
+        generated = builtin(lang)["results.find_out"]
+        assert generated.startswith(opening) and generated.endswith(":"), generated
+        for crit in bank["criteria"]:
+            own = (crit.get("find_out") or {}).get(lang)
+            if own is None:
+                continue  # the route shows "<generated> <statement>"
+            if not own.startswith(opening):
+                problems.append(f"{crit['id']}: find_out.{lang} does not start with {opening!r}")
+            elif ":" not in own:
+                problems.append(f"{crit['id']}: find_out.{lang} says what to find out but not how (no ': …')")
+    missing = [c["id"] for c in bank["criteria"] if "find_out" not in c]
+    assert not problems, "\n".join(problems)
+    assert not missing, f"the default bank gives every criterion its own find_out; missing: {missing}"
+
+
+@pytest.fixture(scope="module")
+def default_site(tmp_path_factory) -> Path:
+    from builder import build
+
+    out = tmp_path_factory.mktemp("site")
+    build(ROOT, out)
+    return out
+
+
+def test_level_pages_list_the_next_levels_statements_from_the_bank(bank, default_site):
+    """The "to the next level" part is generated from the bank: exactly the next level's criteria."""
+    first = bank.get("scoring", {}).get("first_level", 1)
+    numbers = {lv["id"]: first + i for i, lv in enumerate(bank["levels"])}
+    for lang in bank["languages"]:
+        prefix = "" if lang == bank["languages"][0] else f"{lang}/"
+        for lv in bank["levels"]:
+            html = (default_site / f"{prefix}levels/{lv['id']}.html").read_text(encoding="utf-8")
+            n = numbers[lv["id"]]
+            want = [c["id"] for c in bank["criteria"] if c["level"] == n + 1]
+            if not want:
+                assert 'id="next-level"' not in html, f"{lv['id']}: the top level has no next level"
+                continue
+            section = html.split('id="next-level"', 1)[1].split("</section>", 1)[0]
+            got = re.findall(r'data-criterion="([^"]+)"', section)
+            assert sorted(got) == sorted(want), f"{lang} {lv['id']}: next-level list is not level {n + 1}"
+            nxt = bank["levels"][n + 1 - first]
+            assert f"{n + 1}: {nxt['name'][lang]}" in section
+            by_id = {c["id"]: c for c in bank["criteria"]}
+            for cid in got:
+                text = by_id[cid]["text"][lang].replace("'", "&#39;").replace('"', "&#34;")
+                assert text in section or by_id[cid]["text"][lang] in section
+
+
+def test_level_guidance_does_not_hand_write_a_next_level_heading(bank):
+    """The heading with the next level's number comes from the template; Markdown keeps the narrative."""
+    for lang in bank["languages"]:
+        for lv in bank["levels"]:
+            text = (CONTENT_DIR / lang / "levels" / f"{lv['id']}.md").read_text(encoding="utf-8")
+            assert not re.search(r"^## (Naar niveau|Moving to level|To level) \d", text, re.M), (lang, lv["id"])
