@@ -55,20 +55,27 @@ EXPECTED_ROWS = [  # flagged first, then bank order: (area, member levels, media
     ("governance", ["2", "3", "3", "2"], "2,5", "1", False, 2),
     ("culture", ["1", "2", "2", "2"], "2", "1", False, 1),
 ]
-# Team answers: information 3 (update-before-change na), data 2 (owner-per-field partly), employees 2,
-# governance 2 (ai-claims-checked yes: Daan left it out, 2 of 3), feedback 3 (loop-closed unknown),
-# culture 1 (speak-up no). Targets one up. Find-out first, then by level, partly before no, area order.
+# Team answers: information 3 (update-before-change na; the other two level-3 statements 3 of 4
+# yes), data 2 (owner-per-field partly), employees 2, governance 2 (ai-claims-checked yes: Daan left
+# it out, 2 of 3), feedback 3 (loop-closed unknown), culture 1 (speak-up no; time-to-improve and
+# works-council are yes for 3 of 4). Targets one up. Find-out first, then by level, partly before
+# no, area order, bank order within an area (the 2026.12 statements data-3-ai-inventory,
+# employees-3-ai-literacy and governance-3-human-takeover come last in their cell). 18 items:
+# Now 1-5, Next 6-15, Later 16-18.
 EXPECTED_ROUTE = [
     "feedback-4-loop-closed",
     "culture-2-speak-up",
     "data-3-owner-per-field",
     "data-3-one-customer-view",
     "data-3-fix-at-source",
+    "data-3-ai-inventory",
     "employees-3-handover-context",
     "employees-3-know-the-bot",
     "employees-3-frontline-in-design",
+    "employees-3-ai-literacy",
     "governance-3-change-approval",
     "governance-3-routing-owner",
+    "governance-3-human-takeover",
     "information-4-suggest-in-context",
     "information-4-source-shown",
     "information-4-house-rules",
@@ -203,8 +210,9 @@ def test_team_levels_flags_and_route(team, default_site, axe, watch):
     first = page.query_selector("[data-team-route] [data-item]")
     assert "find" in first.get_attribute("class")
     by_id = {c["id"]: c for c in bank["criteria"]}
-    assert first.query_selector(".action").text_content() == "Zoek uit: " + by_id["feedback-4-loop-closed"]["text"]
-    assert page.eval_on_selector_all("[data-team-route] ol", "os => os.map(o => o.start)") == [1, 6]
+    assert first.query_selector(".action").text_content() == by_id["feedback-4-loop-closed"]["find_out"]
+    assert first.query_selector(".action").text_content().startswith("Zoek uit of ")
+    assert page.eval_on_selector_all("[data-team-route] ol", "os => os.map(o => o.start)") == [1, 6, 16]
 
     # Raising a target extends the route; the select keeps focus.
     page.focus("#team-target-culture")
@@ -228,7 +236,7 @@ def test_team_exports(team, default_site, watch, tmp_path):
     today = datetime.date.today().isoformat()
     by_id = {c["id"]: c for c in bank["criteria"]}
     names = {a["id"]: a["name"] for a in bank["areas"]}
-    actions = [("Zoek uit: " + by_id[i]["text"]) if i == "feedback-4-loop-closed" else by_id[i]["action"] for i in EXPECTED_ROUTE]
+    actions = [by_id[i]["find_out"] if i == "feedback-4-loop-closed" else by_id[i]["action"] for i in EXPECTED_ROUTE]
 
     def download(kind):
         with page.expect_download() as info:
@@ -454,7 +462,7 @@ def test_drop_files_and_partial_members(new_page, default_site, tmp_path):
     rows = {r[0]: r for r in table(page)}
     assert rows["information"][1:4] == [["3", "1"], "2", "2"]
     assert rows["data"][1:4] == [[ui["team.not_answered"], "2"], "2", "0"]
-    # Culture's answers reach 6, but level 6 builds on governance-5-regulation-fallback (governance is at 4).
+    # Culture's answers reach 6, but level 6 builds on governance-5-fallback-plan (governance is at 4).
     assert rows["culture"][1:4] == [[ui["team.not_answered"], "5"], "5", "0"]
     page.evaluate(drop, ["h1", [["x.json", "{}"]]])
     assert page.url.endswith("team.html") and len(page.query_selector_all("[data-member]")) == 2
