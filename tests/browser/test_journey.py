@@ -29,6 +29,9 @@ def planned(bank: dict) -> dict:
             n += 1
     last_of_fourth = [c["id"] for c in bank["criteria"] if c["area"] == bank["areas"][3]["id"]][-1]
     plan[last_of_fourth] = None
+    # The second area is met up to level 2, so its target is 3: a "Don't know" there is always a
+    # find-out item, whatever the cycle gives the other statements.
+    plan[next(c["id"] for c in bank["criteria"] if c["area"] == bank["areas"][1]["id"] and c["level"] == 3)] = "unknown"
     return plan
 
 

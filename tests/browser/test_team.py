@@ -169,7 +169,7 @@ def team(page, default_site, tmp_path, watch, axe):
     wait_until(page, "document.querySelector('[data-team-status]').textContent.includes('kapot.json')")
     said = status(page)
     assert ui["team.added"].format(names="Teamlid 3, Daan") in said
-    assert "Daan is gemaakt met versie 2025.1 van de vragen: 1 antwoord(en) passen niet meer en zijn weggelaten " \
+    assert "Daan is gemaakt met versie 2025.1 van de stellingen: 1 antwoord(en) passen niet meer en zijn weggelaten " \
            "(information-2-old-wiki); 3 stelling(en) zijn sindsdien nieuw of nog open." in said
     assert ui["team.failed_file"].format(file="kapot.json", reason=ui["team.reason_json"]) in said
     return page, bank, ui, before
@@ -371,7 +371,11 @@ def test_then_versus_now(page, default_site, axe, watch):
 
     assert listed("done") == [[i, by_id[i]["action"]] for i in
                               ["information-3-one-source-all-channels", "data-3-owner-per-field", "feedback-3-bot-failures"]]
-    assert sorted(i for i, _ in listed("fresh")) == ["data-3-fix-at-source", "data-3-one-customer-view", "governance-2-owners-named", "governance-2-tool-owner"]
+    # Today's route (targets: data 3, governance 2): data's three level-3 statements still "no" and
+    # all four of governance's level-2 statements; none of them was on the earlier route.
+    assert sorted(i for i, _ in listed("fresh")) == [
+        "data-3-ai-inventory", "data-3-fix-at-source", "data-3-one-customer-view", "governance-2-channel-strategy",
+        "governance-2-owners-named", "governance-2-tool-owner", "governance-2-value-segments"]
     assert listed("removed") == [["feedback-3-old-survey", "Ruim de oude enquête op"], ["data-2-old-kpi", "data-2-old-kpi"]]
     assert listed("added") == [["culture-6-rehearse-disruption", by_id["culture-6-rehearse-disruption"]["text"]]]
     assert page.query_selector("[data-unclassified]") is None
@@ -382,7 +386,8 @@ def test_then_versus_now(page, default_site, axe, watch):
 def test_then_versus_now_old_format_and_other_result(page, default_site, tmp_path):
     """An earlier result without ids (older format, other version) against another loaded result."""
     bank, ui = default_site.bank("nl"), team_ui(default_site, "nl")
-    then_answers = by_level(bank, [2, 2, 2, 2, 2, 2], {"data-2-old-kpi": "yes"})
+    # employees-2 has four statements: one open and one "no" leave 2 of 4 (50%), below the 75% threshold.
+    then_answers = by_level(bank, [2, 2, 2, 2, 2, 2], {"data-2-old-kpi": "yes", "employees-2-workforce-forecast": "no"})
     for cid in ["employees-2-tools-used", "culture-6-rehearse-disruption"]:
         del then_answers[cid]
     then = result(bank, then_answers, version="2024.2")
@@ -403,7 +408,7 @@ def test_then_versus_now_old_format_and_other_result(page, default_site, tmp_pat
     page.click("[data-now-load]")
     page.wait_for_selector("[data-compare] table")
     rows = page.eval_on_selector_all("[data-compare] tbody tr", "rs => rs.map(r => [r.dataset.area, r.dataset.delta])")
-    # employees: tools-used unknown then -> level 1 then, 2 now; data 2 -> 3.
+    # employees: tools-used open and workforce-forecast no then -> level 1 then, 2 now; data 2 -> 3.
     assert rows == [["information", "0"], ["data", "1"], ["employees", "1"], ["governance", "0"], ["feedback", "0"], ["culture", "0"]]
     assert page.eval_on_selector_all("[data-list=removed] li", "ls => ls.map(l => l.textContent)") == ["data-2-old-kpi"]
     assert page.query_selector("[data-list=added]") is None
