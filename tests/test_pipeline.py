@@ -1,5 +1,6 @@
 """The whole build on the tiny fixture: golden pages, determinism, hashing, CSP, relative URLs."""
 
+import json
 import os
 import re
 import subprocess
@@ -270,3 +271,22 @@ def test_unwritable_output_is_a_message_not_a_traceback(tiny, tmp_path):
     result = subprocess.run([sys.executable, "-m", "builder", "-C", str(tiny), "build", "--out",
                              str(tmp_path / "a-file" / "site")], capture_output=True, text=True)
     assert result.returncode == 1 and "cannot write the site" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_find_out_is_a_text_of_every_language_and_reaches_the_browser(tiny):
+    """find_out is optional, but where given it needs every language, and the browser bank carries it."""
+    from builder import check
+
+    bank = tiny / "questions.yaml"
+    owner = "    owner: {nl: Kennismanager, en: Knowledge manager}\n  - id: info-3-handover"
+    bank.write_text(bank.read_text().replace(owner, owner.replace(
+        "\n  - id:", "\n    find_out: {en: 'Find out whether articles show an owner: open ten.'}\n  - id:")))
+    assert any("find_out: has no 'nl' text" in str(p) for p in check(tiny))
+    bank.write_text(bank.read_text().replace("find_out: {en:", "find_out: {nl: 'Zoek uit of artikelen een eigenaar tonen: open er tien.', en:"))
+    assert [str(p) for p in check(tiny)] == []
+    site, _ = build(tiny)
+    script = next(v.decode() for k, v in site.files.items() if re.match(r"assets/app\.en\.[0-9a-f]+\.js$", k))
+    line = next(l for l in script.splitlines() if l.startswith('__m["./bank.js"]'))
+    crits = {c["id"]: c for c in json.loads(line.split(" = ", 1)[1].rstrip(";"))["bank"]["criteria"]}
+    assert crits["info-2-owner"]["find_out"] == "Find out whether articles show an owner: open ten."
+    assert "find_out" not in crits["info-3-handover"]  # absent stays absent: the route uses the generated form
