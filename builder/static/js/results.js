@@ -105,10 +105,11 @@ export function initResults() {
   function renderPitfalls() {
     const fits = bank.pitfalls.filter((p) => (p.areas.length ? p.areas : bank.areas.map((a) => a.id))
       .some((id) => scores[id] && scores[id].level !== null && (!p.levels.length || p.levels.includes(scores[id].level))));
-    $('[data-pitfalls]').replaceChildren(
+    // Without pitfalls in the bank the section is only the guidance, under its own heading.
+    $('[data-pitfalls]').replaceChildren(...(bank.pitfalls.length ? [
       h('ul', { class: 'plain-list' }, fits.map((p) => h('li', { class: 'pitfall' },
         link('pitfalls.html#' + p.id, p.title), ' — ', p.summary))),
-      h('h3', null, T('guidance_heading')),
+      h('h3', null, T('guidance_heading'))] : []),
       h('ul', { class: 'plain-list' }, bank.areas.map((a) => {
         const next = scores[a.id].level === null ? null : bank.levels[scores[a.id].level - first + 1];
         return h('li', null, link('areas/' + a.id + '.html', a.name),
@@ -136,10 +137,10 @@ export function initResults() {
     }
   }
 
-  const file = 'koers-route-' + today() + '.';
+  const file = bank.bank + '-route-' + today() + '.';
   const actions = {
     md: () => download(file + 'md', toMarkdown(result, names, ui, where), 'text/markdown;charset=utf-8'),
-    csv: () => download(file + 'csv', toCsv(result, names, ui), 'text/csv;charset=utf-8'),
+    csv: () => download(file + 'csv', toCsv(result, names, ui, bank.csv), 'text/csv;charset=utf-8'),
     json: () => download(file + 'json', JSON.stringify(result, null, 2) + '\n', 'application/json'),
     print: () => window.print(),
     copy: () => copy(toMarkdown(result, names, ui, where)),
