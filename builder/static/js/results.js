@@ -92,10 +92,18 @@ export function initResults() {
         h('td', { 'data-label': T('table_target') }, select));
     });
 
+    // A bank with groups gets a heading row wherever the group changes.
+    const body = [];
+    bank.areas.forEach((a, i) => {
+      if (a.group && a.group !== (bank.areas[i - 1] || {}).group) {
+        body.push(h('tr', { class: 'group-row' }, h('th', { scope: 'colgroup', colspan: 4 }, a.group)));
+      }
+      body.push(rows[i]);
+    });
     $('[data-levels]').replaceChildren(h('table', { class: 'levels' },
       h('caption', null, T('chart_title')),
       h('thead', null, h('tr', null, ['table_area', 'table_level', 'table_capped', 'table_target'].map((k) => h('th', { scope: 'col' }, T(k))))),
-      h('tbody', null, rows)));
+      h('tbody', null, body)));
   }
 
   function renderRoute() {
