@@ -97,7 +97,7 @@ def test_the_example_builds_strictly_in_its_own_words(tmp_path):
     site, problems = build(EXAMPLE, tmp_path / "site", strict=True)
     assert problems == []
     index = (tmp_path / "site" / "index.html").read_text("utf-8")
-    assert "<li>About ten minutes</li>" in index and "<li>8 practices, 4 maturity levels</li>" in index
+    assert "About ten minutes, 8 practices, 4 maturity levels." in index
     for path in site.pages:
         assert not CUSTOMER.search(visible_text(site.files[path].decode("utf-8"))), path
     data = texts_of(tmp_path / "site")
