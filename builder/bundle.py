@@ -25,8 +25,12 @@ class BundleError(Exception):
     pass
 
 
-def bundle(folder: Path, entry: str, virtual: dict[str, object]) -> str:
-    """Return one script running ``entry``; ``virtual`` maps module names (e.g. './bank.js') to data."""
+def bundle(folder: Path | list[Path], entry: str, virtual: dict[str, object]) -> str:
+    """Return one script running ``entry``; ``virtual`` maps module names (e.g. './bank.js') to data.
+
+    ``folder`` may be a list: a module is taken from the first folder that has it (a theme's own first).
+    """
+    folders = list(folder) if isinstance(folder, (list, tuple)) else [folder]
     order: list[str] = []
     sources: dict[str, str] = {}
     visiting: list[str] = []
@@ -36,7 +40,7 @@ def bundle(folder: Path, entry: str, virtual: dict[str, object]) -> str:
             return
         if name in visiting:
             raise BundleError(f"import cycle: {' -> '.join(visiting + [name])}")
-        path = folder / name
+        path = next((f / name for f in folders if (f / name).is_file()), folders[-1] / name)
         if not path.is_file():
             raise BundleError(f"{visiting[-1] if visiting else entry} imports {name}, which does not exist")
         visiting.append(name)

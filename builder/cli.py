@@ -64,8 +64,16 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on; 0.0.0.0 shows the preview to the whole network (default: 127.0.0.1)")
     init = verb("init", "create a new scan project that builds at once",
-                "Create a scan project: a small questions.yaml, a page per level and area, and a README.")
+                "Create a scan project of the given shape: a questions.yaml of placeholders, a page per "
+                "level and area, and a README. It builds with --strict as it is.")
     init.add_argument("dir", metavar="DIR", help="folder to create (new or empty)")
+    init.add_argument("--lang", default="nl,en", metavar="LANGS",
+                      help="language(s), the first the default: en, nl or nl,en (default: nl,en)")
+    init.add_argument("--levels", type=int, default=3, metavar="N",
+                      help="number of levels, the starting point included: 2 to 10 (default: 3)")
+    init.add_argument("--areas", type=int, default=2, metavar="N", help="number of areas: 1 to 40 (default: 2)")
+    init.add_argument("--first-level", type=int, default=1, choices=(0, 1),
+                      help="number of the first level: 1 or 0 (default: 1)")
     return main
 
 
@@ -96,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             from .serve import serve
             return serve(root, args.host, args.port)
         from .scaffold import init
-        return init(Path(args.dir))
+        return init(Path(args.dir), tuple(args.lang.split(",")), args.levels, args.areas, args.first_level)
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
     except _Stopped:

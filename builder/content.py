@@ -17,7 +17,9 @@ from .problems import Problems
 from .schema import did_you_mean
 
 FRONT_MATTER_KEYS = {"title": "the page title", "description": "one sentence for search results"}
-TOP_PAGES = ("index", "how-it-works", "privacy", "about", "pitfalls", "embed", "team")
+REQUIRED_PAGES = ("index", "how-it-works", "privacy")  # what every scan needs
+OPTIONAL_PAGES = ("about", "pitfalls", "embed", "team")   # built when the project has their content
+TOP_PAGES = REQUIRED_PAGES + OPTIONAL_PAGES
 
 
 @dataclass
@@ -31,8 +33,18 @@ class Page:
     files: dict[str, bytes] = field(default_factory=dict)  # hashed copies of the local files it links to
 
 
-def expected_slugs(level_ids: list[str], area_ids: list[str]) -> list[str]:
-    return [*TOP_PAGES, *(f"levels/{i}" for i in level_ids), *(f"areas/{i}" for i in area_ids)]
+def expected_slugs(level_ids: list[str], area_ids: list[str], optional=OPTIONAL_PAGES) -> list[str]:
+    return [*REQUIRED_PAGES, *optional, *(f"levels/{i}" for i in level_ids), *(f"areas/{i}" for i in area_ids)]
+
+
+def optional_pages(data: dict, root: Path, languages: list[str]) -> list[str]:
+    """The optional pages this project builds: about when it is written (in the first
+    language), pitfalls when the bank has some, team and embed unless site: switches them off."""
+    site = data.get("site") if isinstance(data.get("site"), dict) else {}
+    on = {"about": bool(languages) and (root / languages[0] / "about.md").is_file(),
+          "pitfalls": bool(data.get("pitfalls")) and site.get("pitfalls", True) is not False,
+          "embed": site.get("embed", True) is not False, "team": site.get("team", True) is not False}
+    return [slug for slug in OPTIONAL_PAGES if on[slug]]
 
 
 def load_content(root: Path, display_root: str, languages: list[str], slugs: list[str],

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from . import wording
 from .loader import read_yaml
 from .problems import Problems
 from .schema import did_you_mean
@@ -87,8 +88,11 @@ def _read_override(path: Path, display: str, reference: dict, blocks: set, probl
                                                     f"that builder/locales/{REFERENCE}.yaml has)")
         elif not isinstance(value, str):
             problems.error(display, line, col, key, "expected text")
-        elif unknown := [name for name in PLACEHOLDER.findall(value) if name not in PLACEHOLDER.findall(reference[key])]:
-            allowed = ", ".join(f"{{{name}}}" for name in PLACEHOLDER.findall(reference[key])) or "none"
+        elif unknown := [name for name in PLACEHOLDER.findall(value)
+                         if name not in PLACEHOLDER.findall(reference[key]) and name not in wording.names()]:
+            allowed = ", ".join(f"{{{name}}}" for name in PLACEHOLDER.findall(reference[key])
+                                if name not in wording.names()) or "none"
+            allowed += ", or the bank's own such as {areas} or {area_noun} (see README: Make your own scan)"
             problems.error(display, line, col, key, f"unknown placeholder {', '.join(f'{{{n}}}' for n in unknown)} "
                                                     f"(expected: {allowed})")
         else:

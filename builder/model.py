@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from .markup import inline_markdown, render_markdown
 from .scale import answer_scale, level_numbers, scoring_rules
+from .wording import text_in
+
+# The CSV export's cells and decimal mark by language: Excel in a comma-decimal locale reads
+# ';' and ',', elsewhere ',' and '.'. A bank sets its own under site.csv.
+COMMA_DECIMAL = {"nl", "de", "fr", "es", "it", "pt", "da", "sv", "nb", "fi", "pl", "cs", "tr", "ru", "id"}
+
+
+def csv_format(site: dict, lang: str) -> dict:
+    comma = lang.split("-")[0] in COMMA_DECIMAL
+    given = site.get("csv") if isinstance(site.get("csv"), dict) else {}
+    return {"delimiter": given.get("delimiter", ";" if comma else ","), "decimal": given.get("decimal", "," if comma else ".")}
 
 
 def localize(data: dict, lang: str) -> dict:
     def text(value) -> str:
-        return value.get(lang, "") if isinstance(value, dict) else ""
+        return text_in(value, lang)
 
     levels = [{"n": n, "id": lv["id"], "name": text(lv["name"]), "summary": text(lv["summary"]),
                "daily": text(lv["daily"]), "risk": text(lv["risk"])}
@@ -20,13 +31,15 @@ def localize(data: dict, lang: str) -> dict:
     criteria = [{"id": c["id"], "area": c["area"], "level": c["level"], "text": text(c["text"]),
                  "why": text(c["why"]), "action": text(c["action"]), "owner": text(c.get("owner")),
                  "find_out": text(c.get("find_out")),
-                 "weight": c.get("weight", 1), "requires": list(c.get("requires") or [])}
+                 "weight": c.get("weight", 1), "requires": list(c.get("requires") or []),
+                 "meta": [{"key": k, "value": text(v)} for k, v in (c.get("meta") or {}).items()]}
                 for c in data["criteria"]]
+    groups = {g["id"]: {"id": g["id"], "name": text(g["name"])} for g in data.get("groups") or []}
     areas = []
     for a in data["areas"]:
         own = [c for c in criteria if c["area"] == a["id"]]
         areas.append({"id": a["id"], "name": text(a["name"]), "question": text(a["question"]),
-                      "why": text(a["why"]),
+                      "why": text(a["why"]), "group": groups.get(a.get("group")),
                       "criteria": sorted(own, key=lambda c: c["level"])})
     sources = {s["id"]: s for s in data.get("sources") or []}
     pitfalls = [{"id": p["id"], "title": text(p["title"]), "summary": text(p["summary"]),
@@ -35,13 +48,17 @@ def localize(data: dict, lang: str) -> dict:
                  "areas": list(p.get("areas") or []), "levels": list(p.get("levels") or [])}
                 for p in data.get("pitfalls") or []]
     site = data["site"]
+    show_pitfalls = bool(pitfalls) and site.get("pitfalls", True) is not False
     return {
         "bank": data["bank"], "version": str(data["version"]), "lang": lang,
         "site": {"name": site["name"], "tagline": text(site.get("tagline")), "footer": text(site.get("footer")),
-                 "contact": site.get("contact", ""), "url": site.get("url", "")},
+                 "contact": site.get("contact", ""), "url": site.get("url", ""),
+                 "pitfalls": show_pitfalls, "team": site.get("team", True) is not False,
+                 "embed": site.get("embed", True) is not False, "csv": csv_format(site, lang)},
+        "groups": list(groups.values()), "owners": data.get("owners", True) is not False,
         "answers": [{**a, "label": text(a["label"])} for a in answer_scale(data)],
         "scoring": scoring_rules(data),
-        "levels": levels, "areas": areas, "criteria": criteria, "pitfalls": pitfalls,
+        "levels": levels, "areas": areas, "criteria": criteria, "pitfalls": pitfalls if show_pitfalls else [],
         "sources": [{"title": s["title"], "publisher": s["publisher"], "note": text(s.get("note"))}
                     for s in data.get("sources") or []],
         "footer_html": inline_markdown(text(site.get("footer"))) if site.get("footer") else "",
@@ -54,10 +71,13 @@ def browser_data(view: dict) -> dict:
         "bank": view["bank"], "version": view["version"], "lang": view["lang"],
         "answers": view["answers"], "scoring": view["scoring"],
         "levels": [{"n": lv["n"], "id": lv["id"], "name": lv["name"]} for lv in view["levels"]],
-        "areas": [{"id": a["id"], "name": a["name"]} for a in view["areas"]],
+        "areas": [{"id": a["id"], "name": a["name"]} | ({"group": a["group"]["name"]} if a["group"] else {})
+                  for a in view["areas"]],
+        "csv": view["site"]["csv"],
         "criteria": [{k: c[k] for k in ("id", "area", "level", "text", "why", "action", "owner")}
                      | ({"find_out": c["find_out"]} if c["find_out"] else {})
                      | ({"requires": c["requires"]} if c["requires"] else {})
+                     | ({"meta": c["meta"]} if c["meta"] else {})
                      | ({"weight": c["weight"]} if c["weight"] != 1 else {})
                      for c in view["criteria"]],
         "pitfalls": [{k: p[k] for k in ("id", "title", "summary", "areas", "levels")} for p in view["pitfalls"]],

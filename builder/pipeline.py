@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bundle import BundleError
-from .content import expected_slugs, load_content
+from .content import expected_slugs, load_content, optional_pages
 from .loader import read_yaml
 from .locales import load_ui
 from .problems import BuildFailed, Problem, Problems
@@ -22,6 +22,7 @@ from .privacy import check_css, check_html
 from .render import TEMPLATES, Site, not_found_root, render_site
 from .schema import check_schema
 from .single import FILE_NAME as SINGLE_FILE
+from .theme import Theme
 from .validate import check_bank
 from .writer import write_site
 
@@ -56,10 +57,11 @@ def load_and_validate(root: Path) -> tuple[dict | None, dict, dict, Problems]:
     languages = [lang for lang in data.get("languages") or [] if isinstance(lang, str)]
     ids = {key: [item.get("id") for item in data.get(key) or [] if isinstance(item, dict) and isinstance(item.get("id"), str)]
            for key in ("levels", "areas")}
-    pages = load_content(project.content, "content", languages, expected_slugs(ids["levels"], ids["areas"]), problems)
+    slugs = expected_slugs(ids["levels"], ids["areas"], optional_pages(data, project.content, languages))
+    pages = load_content(project.content, "content", languages, slugs, problems)
     ui = load_ui(project.content, "content", languages, problems)
     _check_logo(project.root, data, bank, problems)
-    _check_sources_privacy(problems)
+    _check_sources_privacy(problems, Theme(project.root))
     return (data if not problems.errors() else None), pages, ui, problems
 
 
@@ -134,17 +136,19 @@ def _check_logo(root: Path, data: dict, bank, problems: Problems) -> None:
             problems.error("questions.yaml", line, col, "site.logo", f"'{logo}' is not an image (expected .svg, .png, .webp or .jpg)")
 
 
-def _check_sources_privacy(problems: Problems) -> None:
-    """Templates and style sheets ship with the package; check them as sources, with their lines."""
+def _check_sources_privacy(problems: Problems, theme: Theme) -> None:
+    """Templates and style sheets, the package's and the project's theme: checked as sources, with their lines."""
     folder = Path(str(TEMPLATES))
-    for path in sorted(folder.rglob("*.html")):
-        # The single-file edition inlines its style and script, pinned by hashes in its CSP.
-        for line, message in check_html(path.read_text("utf-8"), allow_inline=path.name == "single.html"):
-            problems.error(f"builder/templates/{path.relative_to(folder).as_posix()}", line, 1, "", f"privacy: {message}")
     static = folder.parent / "static"
-    for path in sorted(static.rglob("*.css")):
+    templates = [(f"builder/templates/{p.relative_to(folder).as_posix()}", p) for p in sorted(folder.rglob("*.html"))]
+    styles = [(f"builder/static/{p.relative_to(static).as_posix()}", p) for p in sorted(static.rglob("*.css"))]
+    for display, path in templates + theme.sources("*.html"):
+        # The single-file edition inlines its style and script, pinned by hashes in its CSP.
+        for line, message in check_html(path.read_text("utf-8", errors="replace"), allow_inline=path.name == "single.html"):
+            problems.error(display, line, 1, "", f"privacy: {message}")
+    for display, path in styles + theme.sources("*.css"):
         for line, message in check_css(path.read_text("utf-8")):
-            problems.error(f"builder/static/{path.relative_to(static).as_posix()}", line, 1, "", f"privacy: {message}")
+            problems.error(display, line, 1, "", f"privacy: {message}")
 
 
 # Attributes of real tags only: markup shown as code is escaped (&lt;a href="…"), so it never matches.

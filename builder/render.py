@@ -24,6 +24,8 @@ from .links import hashed
 from .model import browser_data, localize
 from .rules_text import answer_legend, insert_rules
 from .single import FILE_NAME, data_uri, render_single
+from .theme import Theme
+from .wording import in_bank_words
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
        "connect-src 'none'; form-action 'none'; base-uri 'none'; manifest-src 'self'")
@@ -49,11 +51,14 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """Shared by the builds of one process (``koers serve``); Jinja recompiles a template whose file changed."""
+@lru_cache(maxsize=4)
+def environment(theme_folders: tuple[str, ...] = ()) -> jinja2.Environment:
+    """Shared by the builds of one process (``koers serve``); Jinja recompiles a template whose file changed.
+
+    ``theme_folders``: a project's theme/ first, so its templates replace the package's of the same name.
+    """
     place = cache.folder()
-    env = _Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+    env = _Environment(loader=jinja2.FileSystemLoader([*theme_folders, str(TEMPLATES)]), autoescape=True,
                              bytecode_cache=jinja2.FileSystemBytecodeCache(str(place)) if place else None,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
@@ -68,17 +73,22 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
                 project_root: Path, dev_script: str | None = None, build_date: str = "") -> Site:
     site = Site()
     languages = list(data["languages"])
-    assets = _assets(data, languages, ui, project_root, site)
+    ui = in_bank_words(data, ui)
+    theme = Theme(project_root)
+    assets = _assets(data, languages, ui, project_root, site, theme)
     for page in pages.values():  # images and files the guidance links to, already hashed
         site.files.update(page.files)
-    env = environment()
+    env = environment(tuple(theme.templates()))
     for lang in languages:
         view = localize(data, lang)
         prefix = "" if lang == languages[0] else f"{lang}/"
+        # Optional pages (and their menu items and links) exist only when the project has their content.
+        has = {"about": (lang, "about") in pages, "pitfalls": view["site"]["pitfalls"],
+               "team": view["site"]["team"], "embed": view["site"]["embed"]}
         scan_form = env.get_template("_scan_form.html").render({"t": ui[lang], "bank": view,
                                                                 "answer_legend": answer_legend(view, ui[lang])})
         site.shared.append(scan_form)
-        for path, template, extra in _page_list(view, pages, lang, ui[lang]):
+        for path, template, extra in _page_list(view, pages, lang, ui[lang], has):
             full = prefix + path
             # Hosts show 404.html at whatever depth the missing address had, so its links start
             # from the site's root path (the path of site.url, or /) instead of being relative.
@@ -92,7 +102,8 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
                                 "path": ("" if other == languages[0] else f"{other}/") + path,
                                 "href": up + ("" if other == languages[0] else f"{other}/") + path}
                                for other in languages],
-                "dev_script": dev_script, "embed": False, "scan_form": scan_form, **extra,
+                "dev_script": dev_script, "embed": False, "scan_form": scan_form, "has": has,
+                "file_stem": data["bank"], **extra,
             }
             html = env.get_template(template).render(context)
             site.files[full] = html.encode("utf-8")
@@ -133,7 +144,7 @@ def _crawler_files(site: Site, data: dict) -> None:
     site.files["robots.txt"] = robots.encode()
 
 
-def _page_list(view: dict, pages: dict, lang: str, t: dict):
+def _page_list(view: dict, pages: dict, lang: str, t: dict, has: dict):
     def content(slug):
         return {"content": pages[(lang, slug)]}
 
@@ -146,12 +157,16 @@ def _page_list(view: dict, pages: dict, lang: str, t: dict):
     yield "results.html", "results.html", {}
     yield "how-it-works.html", "page.html", {"content": how}
     yield "privacy.html", "page.html", content("privacy")
-    yield "team.html", "team.html", content("team")
-    yield "embed.html", "embed.html", content("embed")
-    yield "embed/scan.html", "scan.html", {"embed": True}
-    yield "embed/results.html", "results.html", {"embed": True}
-    yield "about.html", "page.html", content("about")
-    yield "pitfalls.html", "pitfalls.html", content("pitfalls")
+    if has["team"]:
+        yield "team.html", "team.html", content("team")
+    if has["embed"]:
+        yield "embed.html", "embed.html", content("embed")
+        yield "embed/scan.html", "scan.html", {"embed": True}
+        yield "embed/results.html", "results.html", {"embed": True}
+    if has["about"]:
+        yield "about.html", "page.html", content("about")
+    if has["pitfalls"]:
+        yield "pitfalls.html", "pitfalls.html", content("pitfalls")
     for level in view["levels"]:
         yield f"levels/{level['id']}.html", "level.html", {**content(f"levels/{level['id']}"), "level": level}
     for area in view["areas"]:
@@ -159,23 +174,24 @@ def _page_list(view: dict, pages: dict, lang: str, t: dict):
     yield "404.html", "404.html", {}
 
 
-def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site: Site) -> dict:
+def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site: Site, theme: Theme) -> dict:
     assets: dict = {"js": {}}
-    css = STATIC.joinpath("koers.css").read_text("utf-8")
+    css = theme.static("koers.css", STATIC).decode("utf-8") + theme.extra_css()
     colour = data["site"].get("colour")
     if colour:
         css = re.sub(r"--brand:\s*#[0-9a-fA-F]{6}", f"--brand: {colour}", css, count=1)
     assets["css"] = _add(site, "assets/koers.css", css.encode("utf-8"))
     assets["css_text"] = css
-    icon = STATIC.joinpath("icon.svg").read_bytes()
+    icon = theme.static("icon.svg", STATIC)
     assets["icon"] = _add(site, "assets/icon.svg", icon)
     assets["icon_uri"] = data_uri("icon.svg", icon)
-    site.files["embed.js"] = STATIC.joinpath("embed.js").read_bytes()  # a stable address for other sites
+    if data["site"].get("embed", True) is not False:
+        site.files["embed.js"] = theme.static("embed.js", STATIC)  # a stable address for other sites
     logo = data["site"].get("logo")
     logo_bytes = (project_root / logo).read_bytes() if logo else b""
     assets["logo"] = _add(site, f"assets/logo.{logo.rsplit('.', 1)[-1].lower()}", logo_bytes) if logo else ""
     assets["logo_uri"] = data_uri(logo, logo_bytes) if logo else ""
-    scripts = Path(str(STATIC.joinpath("js")))
+    scripts = theme.script_folders(Path(str(STATIC.joinpath("js"))))
     assets["team_js"], assets["js_text"] = {}, {}
     for lang in languages:
         view = localize(data, lang)
@@ -188,7 +204,7 @@ def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site
         lean["criteria"] = [{k: v for k, v in c.items() if k not in ("text", "why")} for c in lean["criteria"]]
         assets["js_text"][lang] = bundle(scripts, "main.js", {**virtual, "./bank.js": {"bank": lean, "ui": app_texts}})
         # The team page has its own entry, so its code never weighs on the single scan.
-        if (scripts / "team-main.js").is_file():
+        if data["site"].get("team", True) is not False:
             team_texts = {**app_texts, **{k: v for k, v in ui[lang].items() if k.startswith("team.")}}
             team = bundle(scripts, "team-main.js", {"./bank.js": {"bank": browser_data(view), "ui": team_texts}})
             assets["team_js"][lang] = _add(site, f"assets/team.{lang}.js", team.encode("utf-8"))

@@ -74,8 +74,8 @@ def _example(view: dict, t: dict) -> str:
         return s >= rules["threshold"] - 1e-9 if rules["method"] == "threshold" else s >= 1 - 1e-9
 
     num = lambda x, digits=1: _num(x, digits).replace(".", t["rules.decimal_mark"])  # noqa: E731
-    values = dict(n=n, below=n - 1, answers=", ".join(labels), sum=" + ".join(num(c) for c in credits),
-                  earned=num(sum(credits)), share=_pct(share), threshold=_pct(rules["threshold"]),
+    values = dict(n=n, below=n - 1, answers=", ".join(labels), sum=" + ".join(num(c, 2) for c in credits),
+                  earned=num(sum(credits), 2), share=_pct(share), threshold=_pct(rules["threshold"]),
                   zero=zero["label"], mid=mid["label"], after=_pct(after))
     if rules["method"] == "average":
         return _fmt(t["rules.example_average"], **values, part=num(share, 2))

@@ -1,7 +1,8 @@
 """``koers init DIR``: a new scan project for another organisation, ready to build at once.
 
-The starter bank is small on purpose (three levels, two areas) so it reads in a minute;
-the maintainer grows it, and ``koers check`` says what is missing along the way.
+The starter bank (by default three levels, two areas, in Dutch and English; see the options)
+is placeholders only, and builds with ``--strict`` as it is; the maintainer replaces them,
+and ``koers check`` says what is missing along the way.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .content import expected_slugs
+from . import starter
+from .content import OPTIONAL_PAGES, expected_slugs
 
 README = """# {name}
 
@@ -37,7 +39,13 @@ description: {title} — {name}.
 """
 
 
-def init(target: Path) -> int:
+def init(target: Path, languages: tuple[str, ...] = ("nl", "en"), levels: int = 3, areas: int = 2,
+         first_level: int = 1) -> int:
+    wrong = starter.problems(list(languages), levels, areas, first_level)
+    for message in wrong:
+        print(f"koers init: {message}", file=sys.stderr)
+    if wrong:
+        return 2
     if target.exists() and not target.is_dir():
         print(f"koers init: {target} is a file (expected a new or empty folder)", file=sys.stderr)
         return 1
@@ -45,24 +53,22 @@ def init(target: Path) -> int:
         print(f"koers init: {target} is not empty (expected a new or empty folder, so nothing is overwritten)",
               file=sys.stderr)
         return 1
-    starter = resources.files("builder").joinpath("scaffold/questions.yaml").read_text("utf-8")
-    bank = yaml.load(starter, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    text = starter.bank_yaml(list(languages), levels, areas, first_level)
+    bank = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     target.mkdir(parents=True, exist_ok=True)
-    (target / "questions.yaml").write_text(starter, "utf-8")
+    (target / "questions.yaml").write_text(text, "utf-8")
     (target / "questions.schema.json").write_bytes(
         resources.files("builder").joinpath("schema/questions.schema.json").read_bytes())
     (target / "README.md").write_text(README.format(name=bank["site"]["name"]), "utf-8")
     (target / ".gitignore").write_text("/site/\n", "utf-8")
-    slugs = expected_slugs([lv["id"] for lv in bank["levels"]], [a["id"] for a in bank["areas"]])
+    optional = [slug for slug in OPTIONAL_PAGES if slug != "pitfalls"]  # the starter has no pitfalls
+    slugs = expected_slugs([lv["id"] for lv in bank["levels"]], [a["id"] for a in bank["areas"]], optional)
     for lang in bank["languages"]:
         for slug in slugs:
             path = target / "content" / lang / f"{slug}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
             title = slug.split("/")[-1].replace("-", " ").capitalize()
-            body = ("Write this page in Markdown. Headings start at `##`; the title above becomes the page's heading."
-                    if lang == "en" else
-                    "Schrijf deze pagina in Markdown. Koppen beginnen bij `##`; de titel hierboven wordt de paginakop.")
-            path.write_text(PAGE.format(title=title, name=bank["site"]["name"], body=body), "utf-8")
+            path.write_text(PAGE.format(title=title, name=bank["site"]["name"], body=starter.page_body(lang, slug)), "utf-8")
     print(f"koers init: created {target}. Next, from any shell:\n{next_steps(target)}")
     return 0
 

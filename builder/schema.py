@@ -107,6 +107,13 @@ def _misspelt_keys(errors) -> set:
 
 def _describe(error, path):
     """Yield (message, point at the key?, path) for one schema error: one per unknown key of a mapping."""
+    if error.validator == "anyOf" and isinstance(error.instance, dict):
+        # A text written as {lang: text}: the mapping branch's own error says what is wrong.
+        inner = [e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == 1]
+        if inner:
+            best = min(inner, key=lambda e: len(e.relative_schema_path))
+            yield from _describe(best, tuple(best.absolute_path))
+            return
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed)):
@@ -119,6 +126,10 @@ def _describe(error, path):
 
 def _describe_one(error, path):
     kind, spec, value = error.validator, error.schema, error.instance
+    if kind == "anyOf":  # a text that is neither one string nor a mapping of language codes
+        if value == "":
+            return "is empty (expected a value)", False, path
+        return f"expected text (or a text per language, e.g. {{en: ...}}), got {_kind_of(value)}", False, path
     if kind == "required":
         missing = _quoted(error.message)
         what = spec.get("properties", {}).get(missing, {}).get("description", "")

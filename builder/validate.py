@@ -13,7 +13,8 @@ from .scale import level_numbers
 from .schema import did_you_mean
 
 TEXT_FIELDS = {
-    "site": ("tagline", "footer"),
+    "site": ("tagline", "footer", "duration"),
+    "groups": ("name",),
     "answers": ("label",),
     "levels": ("name", "summary", "daily", "risk"),
     "areas": ("name", "question", "why"),
@@ -27,7 +28,7 @@ def check_bank(bank: Located, problems: Problems) -> None:
     data = bank.data if isinstance(bank.data, dict) else {}
     report = _Reporter(bank, problems)
     ids = {section: _unique_ids(data, section, report)
-           for section in ("levels", "areas", "criteria", "pitfalls", "sources")}
+           for section in ("levels", "areas", "criteria", "pitfalls", "sources", "groups")}
     criteria = _items(data, "criteria")
     numbers = level_numbers(data)
     _check_scale(data, report)
@@ -35,10 +36,11 @@ def check_bank(bank: Located, problems: Problems) -> None:
     _check_cycles(criteria, report)
     _check_coverage(data, criteria, ids, numbers, report)
     _check_colour(data, report)
+    _check_groups(data, ids, report)
     _check_pitfalls(data, ids, numbers, report)
     _check_languages(data, report)
     _check_markdown(data, report)
-    _check_style(criteria, report)
+    _check_style(criteria, report, owners=data.get("owners", True) is not False)
 
 
 class _Reporter:
@@ -183,6 +185,21 @@ def _check_coverage(data, criteria, ids, numbers, report) -> None:
                                f"through that level once the level below is reached (expected at least one criterion)")
 
 
+def _check_groups(data, ids, report) -> None:
+    """With groups, every area names one that exists; without, no area names one."""
+    for a, area in _items(data, "areas"):
+        group = area.get("group")
+        if not ids["groups"] and isinstance(group, str):
+            report.error(("areas", a, "group"), f"group '{group}' does not exist (the bank has no groups: "
+                                                "expected a list under groups: with this id, or no group here)")
+        elif ids["groups"] and group is None:
+            report.error(("areas", a, "id"), f"area '{area.get('id')}' has no group (expected one of: "
+                                             f"{', '.join(ids['groups'])}, as every area once the bank has groups)")
+        elif ids["groups"] and isinstance(group, str) and group not in ids["groups"]:
+            hint = did_you_mean(group, ids["groups"]) or f"expected one of: {', '.join(ids['groups'])}"
+            report.error(("areas", a, "group"), f"group '{group}' does not exist ({hint})")
+
+
 def contrast_ratio(colour_a: str, colour_b: str) -> float:
     """WCAG 2 contrast ratio of two #rrggbb colours."""
     def luminance(colour):
@@ -228,6 +245,11 @@ def _check_languages(data, report) -> None:
     if not languages:
         return
     for path, text in _texts(data):
+        if isinstance(text, str):
+            if len(languages) > 1:
+                report.error(path, f"is a single text, but the site has {len(languages)} languages "
+                                   f"(expected a text per language: {{{', '.join(f'{lang}: …' for lang in languages)}}})")
+            continue
         missing = [lang for lang in languages if lang not in text]
         for lang in missing:
             report.error(path, f"has no '{lang}' text (expected a text for every language: {', '.join(languages)})")
@@ -239,47 +261,64 @@ def _check_languages(data, report) -> None:
 
 
 def _texts(data):
+    """Every text of the bank: {lang: text}, or a plain string (allowed with one language)."""
+    def text(value):
+        return isinstance(value, (dict, str))
+
     site = data.get("site") if isinstance(data.get("site"), dict) else {}
     for key in TEXT_FIELDS["site"]:
-        if isinstance(site.get(key), dict):
+        if text(site.get(key)):
             yield ("site", key), site[key]
-    if isinstance(data.get("answers"), dict):  # the short form: answer id -> label
-        for key, label in data["answers"].items():
-            if isinstance(label, dict):
-                yield ("answers", key), label
-    for section in ("answers", "levels", "areas", "criteria", "pitfalls", "sources"):
+    for key in ("answers", "vocabulary"):  # answers' short form: answer id -> label; vocabulary: noun -> text
+        if isinstance(data.get(key), dict):
+            for name, label in data[key].items():
+                if text(label):
+                    yield (key, name), label
+    for section in ("answers", "levels", "areas", "criteria", "pitfalls", "sources", "groups"):
         for i, item in _items(data, section):
             for key in TEXT_FIELDS[section]:
-                if isinstance(item.get(key), dict):
+                if text(item.get(key)):
                     yield (section, i, key), item[key]
+            if section == "criteria" and isinstance(item.get("meta"), dict):
+                for name, value in item["meta"].items():
+                    if text(value):
+                        yield (section, i, "meta", name), value
 
 
 def _check_markdown(data, report) -> None:
     """Pitfall bodies are Markdown: the same link and image rules as content/ apply."""
     for i, item in _items(data, "pitfalls"):
-        body = item.get("body")
-        for lang, text in body.items() if isinstance(body, dict) else ():
+        for where, text in _per_language(("pitfalls", i, "body"), item.get("body")):
             for kind, url in render_markdown(text)[1] if isinstance(text, str) else ():
                 if kind == "external-image":
-                    report.error(("pitfalls", i, "body", lang),
-                                 f"image '{url}' would be fetched from another origin (privacy: expected a local file)")
+                    report.error(where, f"image '{url}' would be fetched from another origin (privacy: expected a local file)")
                 else:
-                    report.warning(("pitfalls", i, "body", lang), f"link '{url}' was removed: it could run script "
+                    report.warning(where, f"link '{url}' was removed: it could run script "
                                                                   f"(expected https:, mailto: or a relative link)")
 
 
-def _check_style(criteria, report) -> None:
+def _check_style(criteria, report, owners: bool = True) -> None:
     """Warnings: things that build, but make a poorer scan (``--strict`` fails on them)."""
     for i, item in criteria:
-        if "owner" not in item:
-            report.warning(("criteria", i, "id"), "has no owner (expected who typically owns the action)")
-        for lang, text in (item.get("text") or {}).items() if isinstance(item.get("text"), dict) else ():
+        if owners and "owner" not in item:
+            report.warning(("criteria", i, "id"), "has no owner (expected who typically owns the action, "
+                                                  "or owners: false when the model names no owners)")
+        for where, text in _per_language(("criteria", i, "text"), item.get("text")):
             if isinstance(text, str) and len(text) > 300:
-                report.warning(("criteria", i, "text", lang),
+                report.warning(where,
                                f"is {len(text)} characters long (expected at most 300: one observable statement)")
+
+
+def _per_language(path, value):
+    """(path, text) for each language of a text; a plain string stands at the text's own path."""
+    if isinstance(value, str):
+        return [(path, value)]
+    return [((*path, lang), text) for lang, text in value.items()] if isinstance(value, dict) else []
 
 
 def _any_text(value) -> str:
     if isinstance(value, dict) and value:
         return str(next(iter(value.values())))
+    if value is None:
+        return ""
     return str(value)

@@ -104,7 +104,8 @@ def ui_problems(project, text, lang="en"):
 
 def test_ui_yaml_unknown_placeholder_is_an_error_with_its_line(tiny):
     assert ui_problems(tiny, "nav:\n  home: Start\nscan:\n  area_of: Area {num} of {total}\n") == [
-        "content/en/ui.yaml:4:3: scan.area_of: unknown placeholder {num} (expected: {n}, {total})"]
+        "content/en/ui.yaml:4:3: scan.area_of: unknown placeholder {num} (expected: {n}, {total}, "
+        "or the bank's own such as {areas} or {area_noun} (see README: Make your own scan))"]
     with pytest.raises(BuildFailed):
         build(tiny)
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from builder import build
 from builder.loader import read_yaml
-from builder.locales import builtin
+from builder.locales import builtin as raw_builtin
+from builder.wording import in_bank_words
 from builder.model import localize
 from builder.problems import Problems
 from builder.rules_text import answer_legend, scoring_markdown
@@ -15,6 +16,11 @@ from builder.scale import answer_scale, level_numbers, scoring_rules
 TINY = Path(__file__).parent / "fixtures" / "tiny"
 SAMM = [{"id": "none", "label": {"en": "No"}, "credit": 0}, {"id": "some", "label": {"en": "Some"}, "credit": 0.25},
         {"id": "half", "label": {"en": "Half"}, "credit": 0.5}, {"id": "most", "label": {"en": "Most"}, "credit": 1}]
+
+
+def builtin(lang: str, data: dict | None = None) -> dict:
+    """The built-in texts in the bank's words, as the build gives them to rules_text."""
+    return in_bank_words(data or tiny_data(), {lang: raw_builtin(lang)})[lang]
 
 
 def tiny_data() -> dict:

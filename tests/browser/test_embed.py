@@ -81,7 +81,7 @@ def test_embedded_scan_grows_with_its_content_and_exports(new_page, blog, defaul
     wait_for_height(page, results)
     with page.expect_download() as download:
         results.click("[data-export=csv]")
-    assert download.value.suggested_filename.startswith("koers-route-")
+    assert download.value.suggested_filename.startswith("koers-cx-route-")
     assert b"\xef\xbb\xbf" == open(download.value.path(), "rb").read()[:3]
 
 

@@ -69,7 +69,7 @@ def test_every_export(results, default_site, watch, axe, tmp_path):
         with page.expect_download() as info:
             page.click(f"[data-export={kind}]")
         d = info.value
-        assert d.suggested_filename == f"koers-route-{today}.{kind}"
+        assert d.suggested_filename == f"{bank['bank']}-route-{today}.{kind}"
         target = tmp_path / d.suggested_filename
         d.save_as(target)
         return target.read_bytes()
@@ -132,9 +132,9 @@ def test_every_export(results, default_site, watch, axe, tmp_path):
         fresh = watch.attach(other.new_page())
         fresh.goto(default_site.home("nl") + "results.html")
         assert fresh.is_visible("[data-empty]") and fresh.is_visible("[data-import]")
-        fresh.set_input_files("[data-import-file]", str(tmp_path / f"koers-route-{today}.json"))
+        fresh.set_input_files("[data-import-file]", str(tmp_path / f"{bank['bank']}-route-{today}.json"))
         fresh.wait_for_selector("[data-route] [data-item]")
-        assert ui["results.loaded_file"].format(file=f"koers-route-{today}.json") in fresh.text_content("[data-import-status]")
+        assert ui["results.loaded_file"].format(file=f"{bank['bank']}-route-{today}.json") in fresh.text_content("[data-import-status]")
         assert saved(fresh, default_site, "nl")["answers"] == answers
         assert screen_route(fresh) == shown
     finally:

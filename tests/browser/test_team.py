@@ -242,7 +242,7 @@ def test_team_exports(team, default_site, watch, tmp_path):
         with page.expect_download() as info:
             page.click(f"[data-team-export={kind}]")
         d = info.value
-        assert d.suggested_filename == f"koers-team-route-{today}.{kind}"
+        assert d.suggested_filename == f"{bank['bank']}-team-route-{today}.{kind}"
         d.save_as(tmp_path / d.suggested_filename)
         return (tmp_path / d.suggested_filename).read_bytes()
 

@@ -1,6 +1,7 @@
 // SVG chart: one row per area, one segment per level above the first; reached levels
 // filled (in part, for a score with decimals), the way to the target tinted, and an area
-// without answers left as a gap. Built with DOM APIs; the table next to it says the same.
+// without answers left as a gap; an area in a group is labelled "group · area". Built with
+// DOM APIs; the table next to it says the same.
 import { h } from './dom.js';
 import { rules } from './scoring.js';
 
@@ -11,7 +12,7 @@ export function chart(bank, scores, goal, label, noAnswers) {
   const svg = h('svg:svg', { class: 'chart-svg', role: 'img', 'aria-label': label, width: '100%', height: bank.areas.length * ROW });
   bank.areas.forEach((a, i) => {
     const y = i * ROW, s = scores[a.id];
-    svg.append(h('svg:text', { x: 0, y: y + 15, class: 'chart-label' }, a.name));
+    svg.append(h('svg:text', { x: 0, y: y + 15, class: 'chart-label' }, a.group ? a.group + ' · ' + a.name : a.name));
     if (s.value === null) {
       svg.append(h('svg:rect', { x: 0, y: y + 21, width: '100%', height: 24, class: 'seg gap' }),
         h('svg:text', { x: '50%', y: y + 38, class: 'seg-n off', 'text-anchor': 'middle' }, noAnswers));

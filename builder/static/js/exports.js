@@ -1,12 +1,13 @@
-// Exports of the action list: Markdown checklist, CSV for (Dutch) Excel, file downloads.
+// Exports of the action list: Markdown checklist, CSV for Excel in the visitor's language, file downloads.
 // Take the result object (see result.js) plus UI texts; no bank.js import, so tests can load this.
 import { fmt } from './dom.js';
 
 const PHASES = ['now', 'next', 'later'];
 
 function meta(r, names, ui) {
-  return fmt(ui[r.reached ? 'results.completes' : 'results.unlocks'], { n: r.level, area: names[r.area] || r.area }) +
-    (r.owner ? ' · ' + ui['results.owner'] + ': ' + r.owner : '');
+  return (r.group ? r.group + ' · ' : '') + fmt(ui[r.reached ? 'results.completes' : 'results.unlocks'], { n: r.level, area: names[r.area] || r.area }) +
+    (r.owner ? ' · ' + ui['results.owner'] + ': ' + r.owner : '') +
+    (r.meta || []).map((m) => ' · ' + m.key + ': ' + m.value).join('');
 }
 
 const cellMd = (v) => String(v).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -44,19 +45,25 @@ export function toMarkdown(result, names, ui, standing, intro) {
   return out.join('\n');
 }
 
-function cell(v) {
-  v = String(v);
-  return /[";\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+function cell(v, format) {
+  v = typeof v === 'number' ? String(v).replace('.', format.decimal) : String(v);
+  return v.includes(format.delimiter) || /["\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
 }
 
-// UTF-8 BOM, ';' separator, CRLF line ends, RFC 4180 quoting: what Excel set to Dutch expects.
-export function toCsv(result, names, ui) {
-  const rows = [['#', ui['results.col_phase'], ui['results.col_action'], ui['results.table_area'],
-    ui['results.table_level'], ui['results.because'], ui['results.owner']]];
+// UTF-8 BOM, CRLF line ends, RFC 4180 quoting, and the bank's delimiter and decimal mark for
+// this language (bank.csv: ';' and ',' for Dutch Excel, ',' and '.' for English).
+// A group column and one column per meta key appear when the route has them.
+export function toCsv(result, names, ui, format = { delimiter: ';', decimal: ',' }) {
+  const groups = result.route.some((r) => r.group);
+  const keys = [...new Set(result.route.flatMap((r) => (r.meta || []).map((m) => m.key)))];
+  const rows = [['#', ui['results.col_phase'], ui['results.col_action'], ...(groups ? [ui['results.table_group']] : []),
+    ui['results.table_area'], ui['results.table_level'], ui['results.because'], ui['results.owner'], ...keys]];
   for (const r of result.route) {
-    rows.push([r.n, ui['results.phase_' + r.phase], r.action, names[r.area] || r.area, r.level, r.why, r.owner]);
+    const meta = Object.fromEntries((r.meta || []).map((m) => [m.key, m.value]));
+    rows.push([r.n, ui['results.phase_' + r.phase], r.action, ...(groups ? [r.group || ''] : []), names[r.area] || r.area,
+      r.level, r.why, r.owner, ...keys.map((k) => meta[k] || '')]);
   }
-  return '\ufeff' + rows.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
+  return '\ufeff' + rows.map((row) => row.map((v) => cell(v, format)).join(format.delimiter)).join('\r\n') + '\r\n';
 }
 
 export function download(name, text, type) {

@@ -25,7 +25,8 @@ export function itemText(item, ui) {
 
 // state: { answers, notes, targets }; goal: effective targets; items: route(...).
 export function resultObject(bank, ui, state, goal, items, created) {
-  const answers = {}, notes = {};
+  const answers = {}, notes = {}, group = {};
+  for (const a of bank.areas) if (a.group) group[a.id] = a.group;
   for (const c of bank.criteria) if (state.answers[c.id]) answers[c.id] = state.answers[c.id];
   for (const a of bank.areas) if (state.notes[a.id]) notes[a.id] = state.notes[a.id];
   return {
@@ -37,6 +38,7 @@ export function resultObject(bank, ui, state, goal, items, created) {
     route: (items || []).map((it, i) => ({
       n: i + 1, phase: it.phase, kind: it.kind, id: it.c.id, area: it.c.area, level: it.c.level, reached: !!it.reached, answer: state.answers[it.c.id] || '',
       action: itemText(it, ui), why: it.c.why, owner: it.c.owner || '', neededFor: it.neededFor.map((d) => d.c.id),
+      ...(group[it.c.area] ? { group: group[it.c.area] } : {}), ...(it.c.meta ? { meta: it.c.meta } : {}),
     })),
   };
 }

@@ -110,10 +110,18 @@ export function initResults(hooks = {}) {
         h('td', { 'data-label': T('table_target') }, select));
     });
 
+    // A bank with groups gets a heading row wherever the group changes.
+    const body = [];
+    bank.areas.forEach((a, i) => {
+      if (a.group && a.group !== (bank.areas[i - 1] || {}).group) {
+        body.push(h('tr', { class: 'group-row' }, h('th', { scope: 'colgroup', colspan: 4 }, a.group)));
+      }
+      body.push(rows[i]);
+    });
     $('[data-levels]').replaceChildren(h('table', { class: 'levels' },
       h('caption', null, T('chart_title')),
       h('thead', null, h('tr', null, ['table_area', 'table_level', 'table_capped', 'table_target'].map((k) => h('th', { scope: 'col' }, T(k))))),
-      h('tbody', null, rows)));
+      h('tbody', null, body)));
   }
 
   function renderRoute() {
@@ -123,10 +131,11 @@ export function initResults(hooks = {}) {
   function renderPitfalls() {
     const fits = bank.pitfalls.filter((p) => (p.areas.length ? p.areas : bank.areas.map((a) => a.id))
       .some((id) => scores[id] && scores[id].level !== null && (!p.levels.length || p.levels.includes(scores[id].level))));
-    $('[data-pitfalls]').replaceChildren(
+    // Without pitfalls in the bank the section is only the guidance, under its own heading.
+    $('[data-pitfalls]').replaceChildren(...(bank.pitfalls.length ? [
       h('ul', { class: 'plain-list' }, fits.map((p) => h('li', { class: 'pitfall' },
         link('pitfalls.html#' + p.id, p.title), ' — ', p.summary))),
-      h('h3', null, T('guidance_heading')),
+      h('h3', null, T('guidance_heading'))] : []),
       h('ul', { class: 'plain-list' }, bank.areas.map((a) => {
         const next = scores[a.id].level === null ? null : bank.levels[scores[a.id].level - first + 1];
         return h('li', null, link('areas/' + a.id + '.html', a.name),
@@ -175,14 +184,14 @@ export function initResults(hooks = {}) {
     }
   }
 
-  const file = 'koers-route-' + today() + '.', exported = $('[data-export-status]');
+  const file = bank.bank + '-route-' + today() + '.', exported = $('[data-export-status]');
   const get = (name, text, type) => {
     download(name, text, type);
     tell(exported, T('export_started', { file: name }));
   };
   const actions = {
     md: () => get(file + 'md', toMarkdown(result, names, ui, where), 'text/markdown;charset=utf-8'),
-    csv: () => get(file + 'csv', toCsv(result, names, ui), 'text/csv;charset=utf-8'),
+    csv: () => get(file + 'csv', toCsv(result, names, ui, bank.csv), 'text/csv;charset=utf-8'),
     json: () => get(file + 'json', JSON.stringify(result, null, 2) + '\n', 'application/json'),
     print: () => window.print(),
     copy: () => copy(toMarkdown(result, names, ui, where), exported),

@@ -174,7 +174,7 @@ export function initTeam() {
     where = standing(bank, ui, scores, goal, answers, names);
     const flagged = bank.areas.filter((a) => sum[a.id].flagged);
     intro = [T('export_members', { names: members.map((m) => m.label).join(', ') }),
-      flagged.length ? T('export_first', { areas: flagged.map((a) => a.name).join(', ') }) : T('first_none')];
+      flagged.length ? T('export_first', { flagged: flagged.map((a) => a.name).join(', ') }) : T('first_none')];
     renderRoute(items);
   }
 
@@ -184,10 +184,10 @@ export function initTeam() {
 
   // Exports: the single scan's formats, titled as the team route.
   const texts = { ...ui, 'results.title': T('route_heading') };
-  const file = () => 'koers-team-route-' + today() + '.';
+  const file = () => bank.bank + '-team-route-' + today() + '.';
   const actions = {
     md: () => download(file() + 'md', toMarkdown(result, names, texts, where, intro), 'text/markdown;charset=utf-8'),
-    csv: () => download(file() + 'csv', toCsv(result, names, texts), 'text/csv;charset=utf-8'),
+    csv: () => download(file() + 'csv', toCsv(result, names, texts, bank.csv), 'text/csv;charset=utf-8'),
     json: () => download(file() + 'json', JSON.stringify(result, null, 2) + '\n', 'application/json'),
     print: () => window.print(),
     copy: () => {
