@@ -14,12 +14,14 @@ const T = (k) => ui['results.' + k];
 export function initSharedView(hooks, team, out) {
   const box = $('[data-shared]'), own = $('[data-own]'), compare = $('[data-shared-compare]'), who = $('[data-shared-name]');
   let current = null;
-  for (const k in out) compare.setAttribute(k, out[k]);
+  // Without a team page (switched off in the bank) there is nothing to compare on.
+  if (!compare) team = '';
+  for (const k in out) if (compare) compare.setAttribute(k, out[k]);
   function close() {
     current = null;
     box.hidden = true;
     own.hidden = false;
-    compare.hidden = true;
+    if (compare) compare.hidden = true;
   }
   $('[data-shared-keep]', box).addEventListener('click', () => {
     close();
