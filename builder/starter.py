@@ -22,11 +22,11 @@ WORDS = {
            "page": "Write this page in Markdown. Headings start at `##`; the title above becomes the page's heading."},
     "nl": {"area": "Gebied", "level": "Niveau", "start": "Beginpunt", "name": "Mijn scan",
            "tagline": "Een eigen volwassenheidsscan", "question": "Waar kijkt {area} naar?",
-           "area_why": "Waarom {area} ertoe doet: een of twee zinnen.",
+           "area_why": "Waarom {area} belangrijk is: een of twee zinnen.",
            "summary": "Eén regel: wat {level} is.", "daily": "Hoe {level} eruitziet in het dagelijkse werk.",
            "risk": "Het typische risico op {level}.",
            "text": "{area}, {level}: één waarneembare stelling, te toetsen aan het dagelijkse werk.",
-           "why": "Waarom deze stelling ertoe doet, te lezen op verzoek.", "action": "De kleine volgende stap als het niet klopt.",
+           "why": "Waarom deze stelling belangrijk is, te lezen op verzoek.", "action": "De kleine volgende stap als het niet klopt.",
            "yes": "Ja", "partly": "Deels", "no": "Nee", "unknown": "Weet ik niet", "na": "Niet van toepassing",
            "page": "Schrijf deze pagina in Markdown. Koppen beginnen bij `##`; de titel hierboven wordt de paginakop."},
 }
