@@ -59,6 +59,20 @@ def render_markdown(text: str, resolve=None) -> tuple[str, list[tuple[str, str]]
     ``resolve(kind, url)``, with kind "link" or "image", sees each relative URL and returns the
     URL to publish instead, or None to keep it.
     """
+    if resolve is None:
+        html, findings = _render_plain(text)
+        return html, list(findings)
+    return _convert(text, resolve)
+
+
+@lru_cache(maxsize=512)
+def _render_plain(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Bank texts (pitfall bodies, footers) are checked and then rendered per language and page: convert each once."""
+    html, findings = _convert(text, None)
+    return html, tuple(findings)
+
+
+def _convert(text: str, resolve) -> tuple[str, list[tuple[str, str]]]:
     md, guard = _converter()
     guard.findings, guard.resolve = [], resolve
     return md.reset().convert(text), guard.findings

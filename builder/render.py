@@ -75,12 +75,12 @@ def render_site(data: dict, pages: dict[tuple[str, str], Page], ui: dict[str, di
     languages = list(data["languages"])
     ui = in_bank_words(data, ui)
     theme = Theme(project_root)
-    assets = _assets(data, languages, ui, project_root, site, theme)
+    views = {lang: localize(data, lang) for lang in languages}
+    assets = _assets(data, views, ui, project_root, site, theme)
     for page in pages.values():  # images and files the guidance links to, already hashed
         site.files.update(page.files)
     env = environment(tuple(theme.templates()))
-    for lang in languages:
-        view = localize(data, lang)
+    for lang, view in views.items():
         prefix = "" if lang == languages[0] else f"{lang}/"
         # Optional pages (and their menu items and links) exist only when the project has their content.
         has = {"about": (lang, "about") in pages, "pitfalls": view["site"]["pitfalls"],
@@ -174,7 +174,7 @@ def _page_list(view: dict, pages: dict, lang: str, t: dict, has: dict):
     yield "404.html", "404.html", {}
 
 
-def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site: Site, theme: Theme) -> dict:
+def _assets(data: dict, views: dict[str, dict], ui: dict, project_root: Path, site: Site, theme: Theme) -> dict:
     assets: dict = {"js": {}}
     css = theme.static("koers.css", STATIC).decode("utf-8") + theme.extra_css()
     colour = data["site"].get("colour")
@@ -193,8 +193,7 @@ def _assets(data: dict, languages: list[str], ui: dict, project_root: Path, site
     assets["logo_uri"] = data_uri(logo, logo_bytes) if logo else ""
     scripts = theme.script_folders(Path(str(STATIC.joinpath("js"))))
     assets["team_js"], assets["js_text"] = {}, {}
-    for lang in languages:
-        view = localize(data, lang)
+    for lang, view in views.items():
         app_texts = {k: v for k, v in ui[lang].items() if k.startswith(("scan.", "results."))}
         virtual = {"./bank.js": {"bank": browser_data(view), "ui": app_texts}}
         js = bundle(scripts, "main.js", virtual)

@@ -54,3 +54,14 @@ def test_a_fragment_shared_by_pages_is_checked_once_with_the_pages_own_lines():
     checked = {}
     assert _check_page(page, False, [form], checked) == check_html(page)
     assert [line for line, _ in check_html(page)] == [4, 6] and len(checked) == 1
+
+
+def test_upper_case_markup_and_letters_that_grow_when_lower_cased_are_still_caught():
+    # The fast path searches lower-cased text; "İ" lower-cases to two characters, which would
+    # shift every offset after it, so such a page takes the case-insensitive path.
+    for prefix in ("", "<p>İstanbul İzmir</p>\n"):
+        page = f'{prefix}<p>x</p>\n<IMG SRC="https://cdn.example/p.gif">\n<Script>alert(1)</Script>'
+        found = check_html(page)
+        line = prefix.count("\n") + 2
+        assert (line, '<img src="https://cdn.example/p.gif"> would fetch from another origin') in found, found
+        assert any(n == line + 1 and "inline <script>" in m for n, m in found), found
