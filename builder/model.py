@@ -40,7 +40,7 @@ def localize(data: dict, lang: str) -> dict:
         own = [c for c in criteria if c["area"] == a["id"]]
         areas.append({"id": a["id"], "name": text(a["name"]), "question": text(a["question"]),
                       "why": text(a["why"]), "group": groups.get(a.get("group")),
-                      "criteria": sorted(own, key=lambda c: c["level"])})
+                      "criteria": sorted(own, key=lambda c: c["level"]), "by_level": _by_level(own)})
     sources = {s["id"]: s for s in data.get("sources") or []}
     pitfalls = [{"id": p["id"], "title": text(p["title"]), "summary": text(p["summary"]),
                  "body_html": render_markdown(text(p["body"]))[0],
@@ -63,6 +63,15 @@ def localize(data: dict, lang: str) -> dict:
                     for s in data.get("sources") or []],
         "footer_html": inline_markdown(text(site.get("footer"))) if site.get("footer") else "",
     }
+
+
+def _by_level(criteria: list[dict]) -> dict[int, list[dict]]:
+    """An area's criteria per level: level pages list one level of every area, and filtering
+    all criteria in the template for each of them took seconds on a large bank."""
+    grouped: dict[int, list[dict]] = {}
+    for c in criteria:
+        grouped.setdefault(c["level"], []).append(c)
+    return grouped
 
 
 def browser_data(view: dict) -> dict:
