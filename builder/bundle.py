@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 IMPORT = re.compile(r"^import\s+(?:\{([^}]*)\}|\*\s+as\s+(\w+))\s+from\s+['\"](\.{1,2}/[\w./-]+)['\"];?[ \t]*$", re.M)
@@ -86,7 +87,9 @@ def _resolve(importer: str, spec: str) -> str:
     return "./" + "/".join(parts)
 
 
+@lru_cache(maxsize=256)
 def _wrap(name: str, text: str) -> str:
+    """One module as a function scope; remembered, since every entry and language wraps the same modules."""
     exports: list[str] = []
 
     def replace_import(match: re.Match) -> str:
