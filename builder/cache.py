@@ -1,10 +1,11 @@
-"""A per-user cache for work that depends only on Koers' own files, not on a project.
+"""A per-user cache for work whose result depends only on what it was made from.
 
-Compiling the templates and the schema validator took a third of a small build, and gives
-the same result every time until Koers itself changes. Entries are keyed by what they were
-made from, so a stale one is never used; the site never depends on the cache. It lives in
-``$XDG_CACHE_HOME/koers`` (usually ``~/.cache/koers``), and a cache that cannot be written
-only means the work is done again.
+Compiling the templates and the schema validator took a third of a small build, and
+converting unchanged Markdown pages most of the rest; each gives the same result every time
+until its input or Koers itself changes. Entries are keyed by a hash of everything they were
+made from (the code that makes them included), so a stale one is never used, and the site
+never depends on the cache. It lives in ``$XDG_CACHE_HOME/koers`` (usually
+``~/.cache/koers``); a cache that cannot be read or written only means the work is done again.
 """
 
 from __future__ import annotations
@@ -44,6 +45,52 @@ def compiled(name: str, source: str, make_code):
     if file:
         _write(file, marshal.dumps(code))
     return code
+
+
+KEEP = 4000  # entries of one kind; a long preview session writes one per saved version of a page
+
+
+def load(kind: str, made_from: str):
+    """The value stored for ``made_from`` under ``kind``, or None."""
+    file = _entry(kind, made_from)
+    if file and file.is_file():
+        try:
+            return marshal.loads(file.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+    return None
+
+
+def store(kind: str, made_from: str, value) -> None:
+    """Keep ``value`` (plain data: str, bytes, numbers, lists, tuples, dicts, None) for ``made_from``."""
+    file = _entry(kind, made_from)
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(exist_ok=True)
+        data = marshal.dumps(value)
+    except (OSError, ValueError):
+        return
+    _write(file, data)
+    _prune(file.parent)
+
+
+def _entry(kind: str, made_from: str) -> Path | None:
+    place = folder()
+    return place / kind / hashlib.sha256(made_from.encode("utf-8", "surrogatepass")).hexdigest()[:32] if place else None
+
+
+def _prune(place: Path) -> None:
+    """Forget the oldest half once a kind holds more than KEEP entries."""
+    try:
+        names = os.listdir(place)
+        if len(names) <= KEEP:
+            return
+        entries = sorted((place / n for n in names), key=lambda p: p.stat().st_mtime)
+        for old in entries[: len(entries) // 2]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _write(file: Path, data: bytes) -> None:

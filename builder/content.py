@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache
 from .links import LocalLinks, page_path, site_pages
 from .loader import load_yaml
-from .markup import render_markdown
+from .markup import convert, fingerprint
 from .problems import Problems
 from .schema import did_you_mean
 
@@ -102,7 +103,7 @@ _converted: dict[tuple, tuple[str, list, LocalLinks]] = {}
 def _convert(body: str, links: LocalLinks) -> tuple[str, list, LocalLinks]:
     """:func:`render_markdown`, remembered while the text and every file it links to stay the same.
 
-    ``koers serve`` rebuilds every page on every save, and Markdown is half of a rebuild; the
+    ``koers serve`` rebuilds every page on every save, and Markdown was half of a build; the
     result is the same as converting again, with the links as the first conversion found them.
     """
     key = (body, links.page, links.pages, links.source)
@@ -111,8 +112,28 @@ def _convert(body: str, links: LocalLinks) -> tuple[str, list, LocalLinks]:
         return earlier
     if len(_converted) > 2000:  # a long preview session: forget, rather than grow without end
         _converted.clear()
-    html, findings = render_markdown(body, links)
+    html, findings, links = _convert_or_replay(body, links)
     _converted[key] = (html, findings, links)
+    return html, findings, links
+
+
+def _convert_or_replay(body: str, links: LocalLinks) -> tuple[str, list, LocalLinks]:
+    """Between builds, a page converted before is taken from the cache when every link and image
+    it has resolves as it did then: asking ``links`` again checks them and copies the files,
+    exactly as the conversion would, so the cached HTML is the HTML a conversion would give."""
+    made_from = fingerprint() + body
+    stored = cache.load("page", made_from)
+    if stored and all(links(kind, url) == answer for kind, url, answer in stored[2]):
+        return stored[0], [tuple(f) for f in stored[1]], links
+    links, asked = links.fresh(), []
+
+    def recording(kind: str, url: str) -> str | None:
+        answer = links(kind, url)
+        asked.append((kind, url, answer))
+        return answer
+
+    html, findings = convert(body, recording)
+    cache.store("page", made_from, (html, tuple(findings), tuple(asked)))
     return html, findings, links
 
 

@@ -61,6 +61,10 @@ class LocalLinks:
         self.broken: list[tuple[str, str]] = []
         self.looked_at: dict[Path, tuple | None] = {}  # every file consulted, with its state then
 
+    def fresh(self) -> "LocalLinks":
+        """The same hook with nothing found yet."""
+        return LocalLinks(self.page, self.pages, self.source, self.content_root)
+
     def unchanged(self) -> bool:
         """Whether every file consulted is as it was, so the verdicts and copies still hold."""
         return all(_state(file) == state for file, state in self.looked_at.items())

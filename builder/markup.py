@@ -10,47 +10,17 @@ text inside code, so :mod:`links` checks exactly what a visitor can click.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import os
 import re
-import xml.etree.ElementTree as etree
 from functools import lru_cache
+from pathlib import Path
 
-import markdown
-from markdown.treeprocessors import Treeprocessor
+from . import cache
 
 SAFE_LINK = re.compile(r"^(https?:|mailto:|tel:|#|[^:]*$)", re.IGNORECASE)
 LOCAL = re.compile(r"^[^:]*$")  # no scheme at all: a relative path
-
-
-class _Guard(Treeprocessor):
-    """Neutralise hrefs that could run script, collect images that would leave the site, and
-    hand every relative link and image to ``resolve`` (which may give it a new URL)."""
-
-    findings: list[tuple[str, str]]
-    resolve = None
-
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.tag == "a":
-                href = (element.get("href") or "").strip()
-                if not SAFE_LINK.match(href.replace("\t", "").replace("\n", "")):
-                    self.findings.append(("unsafe-link", href))
-                    element.attrib.pop("href", None)
-                elif href.startswith(("http:", "https:")):
-                    element.set("rel", "noopener noreferrer")
-                elif href and LOCAL.match(href) and not href.startswith(("#", "//")):
-                    self._local(element, "href", "link", href)
-            elif element.tag == "img":
-                src = (element.get("src") or "").strip()
-                if not LOCAL.match(src) or src.startswith("//"):
-                    self.findings.append(("external-image", src))
-                    element.set("src", "")
-                elif src:
-                    self._local(element, "src", "image", src)
-
-    def _local(self, element, attr, kind, url):
-        new = self.resolve(kind, url) if self.resolve else None
-        if new is not None:
-            element.set(attr, new)
 
 
 def render_markdown(text: str, resolve=None) -> tuple[str, list[tuple[str, str]]]:
@@ -62,31 +32,97 @@ def render_markdown(text: str, resolve=None) -> tuple[str, list[tuple[str, str]]
     if resolve is None:
         html, findings = _render_plain(text)
         return html, list(findings)
-    return _convert(text, resolve)
+    return convert(text, resolve)
 
 
 @lru_cache(maxsize=512)
 def _render_plain(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """Bank texts (pitfall bodies, footers) are checked and then rendered per language and page: convert each once."""
-    html, findings = _convert(text, None)
-    return html, tuple(findings)
+    """Bank texts (pitfall bodies, footers) are checked and then rendered per language: convert each
+    once per process, and keep the result between builds."""
+    made_from = fingerprint() + text
+    stored = cache.load("markdown", made_from)
+    if stored is None:
+        html, findings = convert(text, None)
+        stored = (html, tuple(findings))
+        cache.store("markdown", made_from, stored)
+    return stored
 
 
-def _convert(text: str, resolve) -> tuple[str, list[tuple[str, str]]]:
+def convert(text: str, resolve) -> tuple[str, list[tuple[str, str]]]:
+    """The conversion itself, with nothing remembered."""
     md, guard = _converter()
     guard.findings, guard.resolve = [], resolve
     return md.reset().convert(text), guard.findings
 
 
 @lru_cache(maxsize=1)
-def _converter() -> tuple[markdown.Markdown, _Guard]:
-    """One converter, reset per page: setting up Markdown's extensions costs more than a page."""
+def fingerprint() -> str:
+    """What a conversion depends on besides its text: this module and the Markdown package.
+
+    Part of every cache key, so a new Koers or Markdown release never reuses an old result.
+    """
+    spec = importlib.util.find_spec("markdown")
+    info = os.stat(spec.origin) if spec and spec.origin else None
+    own = Path(__file__).read_text("utf-8")
+    return f"{info.st_size if info else 0}:{info.st_mtime_ns if info else 0}:{hash_text(own)}\n"
+
+
+def hash_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    """One converter, reset per page: setting up Markdown's extensions costs more than a page.
+
+    Markdown is imported here, not at the top: a build whose pages all come from the cache never needs it.
+    """
+    import markdown
     md = markdown.Markdown(extensions=["sane_lists", "toc"], extension_configs={"toc": {"toc_depth": "2-3"}})
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    guard = _Guard(md)
+    guard = _guard_class()(md)
     md.treeprocessors.register(guard, "koers-guard", 0)
     return md, guard
+
+
+def _guard_class():
+    import xml.etree.ElementTree as etree
+
+    from markdown.treeprocessors import Treeprocessor
+
+    class _Guard(Treeprocessor):
+        """Neutralise hrefs that could run script, collect images that would leave the site, and
+        hand every relative link and image to ``resolve`` (which may give it a new URL)."""
+
+        findings: list[tuple[str, str]]
+        resolve = None
+
+        def run(self, root: etree.Element) -> None:
+            for element in root.iter():
+                if element.tag == "a":
+                    href = (element.get("href") or "").strip()
+                    if not SAFE_LINK.match(href.replace("\t", "").replace("\n", "")):
+                        self.findings.append(("unsafe-link", href))
+                        element.attrib.pop("href", None)
+                    elif href.startswith(("http:", "https:")):
+                        element.set("rel", "noopener noreferrer")
+                    elif href and LOCAL.match(href) and not href.startswith(("#", "//")):
+                        self._local(element, "href", "link", href)
+                elif element.tag == "img":
+                    src = (element.get("src") or "").strip()
+                    if not LOCAL.match(src) or src.startswith("//"):
+                        self.findings.append(("external-image", src))
+                        element.set("src", "")
+                    elif src:
+                        self._local(element, "src", "image", src)
+
+        def _local(self, element, attr, kind, url):
+            new = self.resolve(kind, url) if self.resolve else None
+            if new is not None:
+                element.set(attr, new)
+
+    return _Guard
 
 
 def inline_markdown(text: str) -> str:
