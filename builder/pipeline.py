@@ -151,8 +151,19 @@ def _check_sources_privacy(problems: Problems, theme: Theme) -> None:
             problems.error(display, line, 1, "", f"privacy: {message}")
 
 
-# Attributes of real tags only: markup shown as code is escaped (&lt;a href="…"), so it never matches.
-HREF = re.compile(r'<[a-zA-Z][^<>]*?\s(?:href|src)="([^"#?]*)[^"]*"')
+# Starting at the literal `="` finds the candidates forty times faster than matching whole
+# tags, which took seconds on a large bank's pages; _links keeps those inside real tags.
+HREF = re.compile(r'="(?<=\shref=")([^"#?]*)|="(?<=\ssrc=")([^"#?]*)')
+
+
+def _links(html: str) -> set[str]:
+    """The href and src values of a page's real tags; markup shown as code (&lt;a href="…") is text."""
+    found = set()
+    for match in HREF.finditer(html):
+        start = html.rfind("<", 0, match.start())
+        if start >= 0 and html.rfind(">", start, match.start()) < 0 and html[start + 1: start + 2].isalpha():
+            found.add(match.group(1) if match.group(1) is not None else match.group(2))
+    return found
 
 
 def _check_links(site: Site, root: Path, site_url: str = "") -> Problems:
@@ -164,7 +175,7 @@ def _check_links(site: Site, root: Path, site_url: str = "") -> Problems:
     problems = Problems()
     for page in site.pages:
         folder = posixpath.dirname(page)
-        for url in sorted(set(HREF.findall(site.files[page].decode("utf-8")))):
+        for url in sorted(_links(site.files[page].decode("utf-8"))):
             if not url or re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.I) or "__koers/" in url:  # dev server
                 continue
             # Root-relative links (the 404 page's) start from the site's root path.

@@ -142,3 +142,10 @@ def test_a_missing_ui_text_falls_back_to_english_with_a_warning(tiny, add_langua
     assert "Questionnaire" in french and "Skip to content" in french
     strict = koers(tiny, "build", "--strict")
     assert strict.returncode == 1 and "UI text(s) missing for 'fr'" in strict.stderr
+
+
+def test_the_link_finder_sees_real_tags_only():
+    from builder.pipeline import _links
+    html = ('<p><a class="x" href="a.html#top">a</a> <img alt="" src="b.png"> '
+            '<code>&lt;a href="code.html"&gt;</code> data-href="no.html" <a href="">e</a></p>')
+    assert _links(html) == {"a.html", "b.png", ""}
