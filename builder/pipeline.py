@@ -207,7 +207,10 @@ def _check_output_privacy(site: Site) -> Problems:
     shared: dict = {}
     for path, data in sorted(site.files.items()):
         if path.endswith(".html"):
-            found = _check_page(data.decode("utf-8"), path.endswith(SINGLE_FILE), site.shared, shared)
+            found = _page_verdicts.get((data, path.endswith(SINGLE_FILE)))
+            if found is None:
+                found = _check_page(data.decode("utf-8"), path.endswith(SINGLE_FILE), site.shared, shared)
+                _remember_verdict((data, path.endswith(SINGLE_FILE)), found)
         elif path.endswith(".css"):
             found = check_css(data.decode("utf-8"))
         else:
@@ -215,6 +218,16 @@ def _check_output_privacy(site: Site) -> Problems:
         for line, message in found:
             problems.error(f"site/{path}", line, 1, "", f"privacy: {message}")
     return problems
+
+
+# koers serve rebuilds every page on each save; most come out byte for byte as before.
+_page_verdicts: dict[tuple[bytes, bool], list[tuple[int, str]]] = {}
+
+
+def _remember_verdict(key: tuple[bytes, bool], found: list[tuple[int, str]]) -> None:
+    if len(_page_verdicts) > 1000:
+        _page_verdicts.clear()
+    _page_verdicts[key] = found
 
 
 def _check_page(text: str, allow_inline: bool, fragments: list[str], checked: dict) -> list[tuple[int, str]]:

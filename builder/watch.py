@@ -55,18 +55,20 @@ def _stat(path: str, seen: Snapshot) -> None:
     seen[path] = (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
-def changes(shallow: list[Path], deep: list[Path], stop: threading.Event, interval: float = 0.05) -> Iterator[set[str]]:
+def changes(shallow: list[Path], deep: list[Path], stop: threading.Event, interval: float = 0.05,
+            settle: float = 0.02) -> Iterator[set[str]]:
     """Yield the paths that changed, once per save, until ``stop`` is set.
 
     A save can take several steps (truncate, write, rename); a change is only reported once
-    a look finds nothing newer, so a build never reads a half-written file.
+    a look ``settle`` seconds later finds nothing newer, so a build never reads a half-written
+    file. An editor's steps follow each other within milliseconds.
     """
     before = snapshot(shallow, deep)
     while not stop.wait(interval):
         now = snapshot(shallow, deep)
         if now == before:
             continue
-        while not stop.wait(interval):
+        while not stop.wait(settle):
             settled = snapshot(shallow, deep)
             if settled == now:
                 break

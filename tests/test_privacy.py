@@ -65,3 +65,12 @@ def test_upper_case_markup_and_letters_that_grow_when_lower_cased_are_still_caug
         line = prefix.count("\n") + 2
         assert (line, '<img src="https://cdn.example/p.gif"> would fetch from another origin') in found, found
         assert any(n == line + 1 and "inline <script>" in m for n, m in found), found
+
+
+def test_the_finished_pages_verdict_is_remembered_with_its_problems():
+    from builder.pipeline import _check_output_privacy
+    from builder.render import Site
+    site = Site(files={"a.html": b'<p>\n<img src="https://t.example/p.gif">', "b.html": b"<p>fine</p>"})
+    first = [str(p) for p in _check_output_privacy(site).items]
+    again = [str(p) for p in _check_output_privacy(site).items]  # koers serve's next rebuild
+    assert first == again and len(first) == 1 and "site/a.html:2" in first[0]
