@@ -107,13 +107,17 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 def read_yaml(path: Path, display: str, problems: Problems) -> Located:
+    text = read_text(path, display, problems)
+    return Located(display) if text is None else load_yaml(text, display, problems)
+
+
+def read_text(path: Path, display: str, problems: Problems) -> str | None:
+    """The file's text, or None with the reason added to ``problems``."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         problems.error(display, 0, 0, "", "file not found (expected the question bank here; "
                                           "`koers init DIR` creates a project that builds)")
-        return Located(display)
     except UnicodeDecodeError as exc:
         problems.error(display, 1, 1, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")
-        return Located(display)
-    return load_yaml(text, display, problems)
+    return None

@@ -13,17 +13,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bankfile import load_bank
 from .bundle import BundleError
 from .content import expected_slugs, load_content, optional_pages
-from .loader import read_yaml
 from .locales import load_ui
 from .problems import BuildFailed, Problem, Problems
 from .privacy import check_css, check_html
 from .render import TEMPLATES, Site, not_found_root, render_site
-from .schema import check_schema
 from .single import FILE_NAME as SINGLE_FILE
 from .theme import Theme
-from .validate import check_bank
 from .writer import write_site
 
 
@@ -43,16 +41,7 @@ class Project:
 def load_and_validate(root: Path) -> tuple[dict | None, dict, dict, Problems]:
     """Stages one and two: everything read from the project, and every problem found in it."""
     project = Project(Path(root))
-    problems = Problems()
-    bank = read_yaml(project.bank, "questions.yaml", problems)
-    if bank.data is None and not problems.items:
-        problems.error("questions.yaml", 1, 1, "", "the file is empty (expected bank, version, languages, site, "
-                                                   "answers, levels, areas and criteria)")
-    elif bank.data is not None and not isinstance(bank.data, dict):
-        problems.error("questions.yaml", 1, 1, "", "expected a mapping with bank, version, languages, levels, areas and criteria")
-    elif bank.data is not None:
-        check_schema(bank, problems)
-        check_bank(bank, problems)
+    bank, problems = load_bank(project.bank)
     data = bank.data if isinstance(bank.data, dict) else {}
     languages = [lang for lang in data.get("languages") or [] if isinstance(lang, str)]
     ids = {key: [item.get("id") for item in data.get(key) or [] if isinstance(item, dict) and isinstance(item.get("id"), str)]
