@@ -240,7 +240,7 @@ def test_team_exports(team, default_site, watch, tmp_path):
 
     def download(kind):
         with page.expect_download() as info:
-            page.click(f"[data-team-export={kind}]")
+            page.click(f"[data-export={kind}]")
         d = info.value
         assert d.suggested_filename == f"{bank['bank']}-team-route-{today}.{kind}"
         d.save_as(tmp_path / d.suggested_filename)
@@ -288,9 +288,9 @@ def test_team_copy_and_denied_clipboard(new_page, default_site, axe):
     page.fill("[data-team-links]", link(default_site, result(bank, by_level(bank, [2, 2, 2, 2, 2, 2])), "en"))
     page.click("[data-team-add]")
     page.wait_for_selector("[data-team-route] [data-item]")
-    page.click("[data-team-export=copy]")
-    wait_until(page, "document.querySelector('[data-team-export-status]').textContent.length > 0")
-    assert status(page, "team-export") == ui["results.copy_failed"]
+    page.click("[data-export=copy]")
+    wait_until(page, "document.querySelector('[data-export-status]').textContent.length > 0")
+    assert status(page, "export") == ui["results.copy_failed"]
     assert page.input_value(".copy-field").startswith("# Team route\n")
     axe(page, "team page after a failed copy")
 

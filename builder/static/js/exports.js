@@ -1,6 +1,9 @@
-// Exports of the action list: Markdown checklist, CSV for Excel in the visitor's language, file downloads.
+// Exports of the action list: Markdown checklist, CSV for Excel in the visitor's language, JSON,
+// print and copy, in one table of formats (FORMATS) that the results and team pages both use.
 // Take the result object (see result.js) plus UI texts; no bank.js import, so tests can load this.
 import { fmt } from './dom.js';
+import { say } from './status.js';
+import { copy } from './copy.js';
 
 const PHASES = ['now', 'next', 'later'];
 
@@ -76,4 +79,36 @@ export function download(name, text, type) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// The export formats by the key of their button (data-export="md", from the _exports.html macro).
+// A download names its file ending, type and text; any other format runs itself. A new format is
+// an entry here, a button in the macro and its label in each built-in language.
+// doc: the route page's document (see route-page.js); place: the live region beside the buttons.
+export const FORMATS = {
+  md: { ext: 'md', type: 'text/markdown;charset=utf-8', text: (doc) => toMarkdown(doc.result, doc.names, doc.ui, doc.where, doc.intro) },
+  csv: { ext: 'csv', type: 'text/csv;charset=utf-8', text: (doc) => toCsv(doc.result, doc.names, doc.ui, doc.csv) },
+  json: { ext: 'json', type: 'application/json', text: (doc) => JSON.stringify(doc.result, null, 2) + '\n' },
+  print: { run: () => window.print() },
+  copy: { run: (doc, place) => copy(FORMATS.md.text(doc), place, doc.ui) },
+};
+
+export function runExport(key, doc, place) {
+  const format = FORMATS[key];
+  if (format.run) return format.run(doc, place);
+  const name = doc.file + format.ext;
+  download(name, format.text(doc), format.type);
+  say(place, fmt(doc.ui['results.export_started'], { file: name }));
+}
+
+// Every button of root runs its format. A button without a format is a mistake in a template
+// (a theme's, say) and is named in the console rather than doing nothing in silence.
+export function bindExports(root, place, current) {
+  for (const b of root.querySelectorAll('[data-export]')) {
+    if (!FORMATS[b.dataset.export]) console.error('koers: no export format "' + b.dataset.export + '"');
+  }
+  root.addEventListener('click', (e) => {
+    const b = e.target.closest('[data-export]'), doc = current();
+    if (b && doc && FORMATS[b.dataset.export]) runExport(b.dataset.export, doc, place);
+  });
 }

@@ -1,20 +1,16 @@
-// Texts shared by the team page's two parts: team UI strings, the live-region helper, reasons.
+// Texts shared by the team page's parts: team UI strings, the live-region helper, reasons.
 import { bank, ui } from './bank.js';
 import { fmt } from './dom.js';
 import { number as inLanguage } from './verdict.js';
 import { say } from './status.js';
+import { names } from './labels.js';
 
 export const T = (k, v) => (v ? fmt(ui['team.' + k], v) : ui['team.' + k]);
-export const R = (k, v) => (v ? fmt(ui['results.' + k], v) : ui['results.' + k]);
-export const names = {};
-export const levelName = {};
-for (const a of bank.areas) names[a.id] = a.name;
-for (const l of bank.levels) levelName[l.n] = l.n + ' · ' + l.name;
 
 export const number = (n) => inLanguage(bank, n);
 
-// A live region that also announces the same message twice in a row.
-export { say };
+// A live region that also announces the same message twice in a row; the areas' names.
+export { say, names };
 
 // Why an input could not be used (see team-input.js).
 export function reasonText(r) {

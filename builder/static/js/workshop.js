@@ -5,8 +5,9 @@ import { ui } from './bank.js';
 import { $ } from './dom.js';
 import { stamp } from './store.js';
 import { say } from './status.js';
+import { copy } from './copy.js';
 
-// hooks: { json(): download this person's JSON, link(): their share link, clear(): forget them }.
+// hooks: { page: the route page (its exports), link(): this person's share link, clear(): forget them }.
 export function initWorkshop(hooks) {
   const open = $('[data-next-open]'), dialog = $('[data-next-dialog]');
   if (!open || !dialog || typeof dialog.showModal !== 'function') return;
@@ -19,23 +20,15 @@ export function initWorkshop(hooks) {
     dialog.showModal();
   });
   $('[data-next-json]', dialog).addEventListener('click', () => {
-    hooks.json();
+    hooks.page.run('json');
     say(status, ui['results.next_saved']);
   });
   $('[data-next-copy]', dialog).addEventListener('click', () => {
-    const text = hooks.link();
-    const fail = () => {
-      field.value = text;
+    // Without clipboard access the link appears selected in the dialog, to copy by hand.
+    copy(hooks.link(), status, ui, () => {
       row.hidden = false;
-      field.select();
-      say(status, ui['results.copy_failed']);
-    };
-    if (!text) return fail();
-    try {
-      navigator.clipboard.writeText(text).then(() => say(status, ui['results.copied']), fail);
-    } catch (e) {
-      fail();
-    }
+      return field;
+    });
   });
   $('[data-next-cancel]', dialog).addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => { if (!dialog.dataset.cleared) open.focus(); });
