@@ -82,13 +82,13 @@ export function download(name, text, type) {
 }
 
 // The export formats by the key of their button (data-export="md", from the _exports.html macro).
-// A download names its file ending, type and text; any other format runs itself. A new format is
-// an entry here, a button in the macro and its label in each built-in language.
+// A download gives its type and text, and its key is its file's ending; any other format runs
+// itself. A new format is an entry here, a button in the macro and its label in each built-in language.
 // doc: the route page's document (see route-page.js); place: the live region beside the buttons.
 export const FORMATS = {
-  md: { ext: 'md', type: 'text/markdown;charset=utf-8', text: (doc) => toMarkdown(doc.result, doc.names, doc.ui, doc.where, doc.intro) },
-  csv: { ext: 'csv', type: 'text/csv;charset=utf-8', text: (doc) => toCsv(doc.result, doc.names, doc.ui, doc.csv) },
-  json: { ext: 'json', type: 'application/json', text: (doc) => JSON.stringify(doc.result, null, 2) + '\n' },
+  md: { type: 'text/markdown;charset=utf-8', text: (doc) => toMarkdown(doc.result, doc.names, doc.ui, doc.where, doc.intro) },
+  csv: { type: 'text/csv;charset=utf-8', text: (doc) => toCsv(doc.result, doc.names, doc.ui, doc.csv) },
+  json: { type: 'application/json', text: (doc) => JSON.stringify(doc.result, null, 2) + '\n' },
   print: { run: () => window.print() },
   copy: { run: (doc, place) => copy(FORMATS.md.text(doc), place, doc.ui) },
 };
@@ -96,7 +96,7 @@ export const FORMATS = {
 export function runExport(key, doc, place) {
   const format = FORMATS[key];
   if (format.run) return format.run(doc, place);
-  const name = doc.file + format.ext;
+  const name = doc.file + key;
   download(name, format.text(doc), format.type);
   say(place, fmt(doc.ui['results.export_started'], { file: name }));
 }
