@@ -1,5 +1,5 @@
-// Where the visitor stands: the chart, and the table of levels per area with why each stops
-// there, its open statements (a link back to them) and its target select.
+// Where the visitor stands: the chart, the table of levels per area with why each stops there,
+// its open statements (a link back to them) and its target select, and the notes per area.
 import { bank, ui } from './bank.js';
 import { h } from './dom.js';
 import { levelText, reasonText } from './verdict.js';
@@ -39,4 +39,11 @@ export function levelsTable(scores, goal, answers, pick) {
     h('caption', null, R('chart_title')),
     h('thead', null, h('tr', null, ['table_area', 'table_level', 'table_capped', 'table_target'].map((k) => h('th', { scope: 'col' }, R(k))))),
     h('tbody', null, body));
+}
+
+// The visitor's notes, under their areas' names; nothing without notes.
+export function notesList(notes) {
+  const noted = bank.areas.filter((a) => notes[a.id]);
+  return noted.length ? [h('h3', null, R('notes_heading')),
+    h('dl', { class: 'notes' }, noted.map((a) => [h('dt', null, a.name), h('dd', null, notes[a.id])]))] : [];
 }

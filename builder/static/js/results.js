@@ -1,12 +1,12 @@
 // Results: level per area and why, chart, route with targets, pitfalls, exports, share link.
 // This file composes the parts and holds the answers on view; each part is a module of its own.
 import { bank, ui } from './bank.js';
-import { $, h } from './dom.js';
+import { $ } from './dom.js';
 import { score } from './scoring.js';
 import { load, save as keep, forget, empty, settle, onChange, works } from './store.js';
 import { say } from './status.js';
 import { routePage } from './route-page.js';
-import { chartFigure, levelsTable } from './results-levels.js';
+import { chartFigure, levelsTable, notesList } from './results-levels.js';
 import { guidance } from './results-guidance.js';
 import { shareLink } from './share-link.js';
 import { initForget } from './forget.js';
@@ -46,9 +46,7 @@ export function initResults(hooks = {}) {
     if (!has) return page.clear();
     $('[data-pitfalls]').replaceChildren(...guidance(scores));
     $('[data-open]').replaceChildren(...(view.active() ? [] : openList(state.answers, names)));
-    const noted = bank.areas.filter((a) => state.notes[a.id]);
-    $('[data-notes]').replaceChildren(...(noted.length ? [h('h3', null, R('notes_heading')),
-      h('dl', { class: 'notes' }, noted.map((a) => [h('dt', null, a.name), h('dd', null, state.notes[a.id])]))] : []));
+    $('[data-notes]').replaceChildren(...notesList(state.notes));
     update(true);
   }
 
