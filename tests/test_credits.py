@@ -88,3 +88,46 @@ def test_readme_credits_name_only_what_the_articles_show(seeds):
     # The names it does give are the articles' own.
     for name in ("huXam", "CX Today", "Ziptone", "Marco Derksen", "Erik Bouwer", "Mirella Kleijnen"):
         assert name in section and name in seeds
+
+
+# Words a guidance text may capitalise mid-sentence that are no source: the tool's own name,
+# file formats, roles and departments, days, and the names of places and of the EU.
+OWN_WORDS = {"Koers", "CSV", "JSON", "Markdown", "CRM", "HR", "IT", "I", "IVR", "IVRs",
+             "Content", "Security", "Policy", "localStorage", "European", "Europese", "Dutch",
+             "Netherlands", "Monday", "Tuesday"}
+# After a lower-case word, a comma or semicolon, or an opening parenthesis (the bank credits a
+# source as "(Kleijnen)"), but not in the translation that follows a quoted title: '"…"** (The …'.
+_MID_SENTENCE = re.compile(r"(?<=[a-z,;] )[^\W\d_][\w.\-]*|(?<=\()(?<![\"*] \()[^\W\d_][\w.\-]*")
+
+
+def mid_sentence_names(text: str, seeds: str) -> list[str]:
+    """Capitalised words inside a sentence (where only names are capitalised) that no article has.
+
+    A compound such as 'MIT-onderzoek' counts by its parts, so 'MIT' is checked and 'onderzoek'
+    is not. Links are dropped: their text names a page of this site ('level 2, Standardised').
+    """
+    text = re.sub(r"\[[^\]]*\]\([^)]*\)", "", text)
+    found = []
+    for word in _MID_SENTENCE.findall(text):
+        for part in word.rstrip(".").split("-"):
+            if any(ch.isupper() for ch in part) and part not in OWN_WORDS and part not in GENERIC:
+                found += unsourced(part, seeds)
+    return found
+
+
+def test_mid_sentence_checker_catches_a_medium_from_memory(seeds):
+    assert mid_sentence_names("How much? In Adformatie, Mirella Kleijnen asks who.", seeds) == ["Adformatie"]
+    assert mid_sentence_names("the blog (Sound of Data) says", seeds) == ["Sound"]
+    assert mid_sentence_names("volgens een MIT-onderzoek dat huXam noemt, in Ziptone", seeds) == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_guidance_and_bank_name_only_what_the_articles_show(seeds, lang):
+    """An attribution in the running text ('In Adformatie, Kleijnen asks …') is a credit too."""
+    from test_glossary import bank_texts
+
+    texts = list(bank_texts(lang))
+    texts += [(str(p.relative_to(ROOT)), p.read_text(encoding="utf-8").split("---", 2)[2])
+              for p in sorted((ROOT / "content" / lang).rglob("*.md"))]
+    found = [f"{where}: {n}" for where, text in texts for n in mid_sentence_names(text, seeds)]
+    assert not found, "names no article contains:\n" + "\n".join(found)
