@@ -18,6 +18,7 @@ from .loader import Located, load_yaml, read_text
 from .problems import Problem, Problems
 
 DISPLAY = "questions.yaml"
+KEEP = 12  # versions of banks kept
 
 
 def load_bank(path: Path) -> tuple[Located, Problems]:
@@ -32,8 +33,9 @@ def load_bank(path: Path) -> tuple[Located, Problems]:
         data, values, keys, found = stored
         return Located(DISPLAY, data, values, keys), Problems([Problem(*p) for p in found])
     bank = _parse_and_check(text, problems)
-    cache.store("bank", made_from, (bank.data, bank.values, bank.keys,
-                                    [(p.file, p.line, p.column, p.where, p.message, p.severity) for p in problems.items]))
+    found = [(p.file, p.line, p.column, p.where, p.message, p.severity) for p in problems.items]
+    # A large bank's entry is megabytes, and only the latest versions will be built again.
+    cache.store("bank", made_from, (bank.data, bank.values, bank.keys, found), keep=KEEP)
     return bank, problems
 
 

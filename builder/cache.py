@@ -47,7 +47,7 @@ def compiled(name: str, source: str, make_code):
     return code
 
 
-KEEP = 4000  # entries of one kind; a long preview session writes one per saved version of a page
+KEEP = 2000  # entries of one kind; a long preview session writes one per saved version of a page
 
 
 def load(kind: str, made_from: str):
@@ -61,8 +61,9 @@ def load(kind: str, made_from: str):
     return None
 
 
-def store(kind: str, made_from: str, value) -> None:
-    """Keep ``value`` (plain data: str, bytes, numbers, lists, tuples, dicts, None) for ``made_from``."""
+def store(kind: str, made_from: str, value, keep: int | None = None) -> None:
+    """Keep ``value`` (plain data: str, bytes, numbers, lists, tuples, dicts, None) for ``made_from``,
+    and at most ``keep`` (default KEEP) entries of this kind."""
     file = _entry(kind, made_from)
     if file is None:
         return
@@ -72,7 +73,7 @@ def store(kind: str, made_from: str, value) -> None:
     except (OSError, ValueError):
         return
     _write(file, data)
-    _prune(file.parent)
+    _prune(file.parent, KEEP if keep is None else keep)
 
 
 def _entry(kind: str, made_from: str) -> Path | None:
@@ -80,11 +81,11 @@ def _entry(kind: str, made_from: str) -> Path | None:
     return place / kind / hashlib.sha256(made_from.encode("utf-8", "surrogatepass")).hexdigest()[:32] if place else None
 
 
-def _prune(place: Path) -> None:
-    """Forget the oldest half once a kind holds more than KEEP entries."""
+def _prune(place: Path, keep: int) -> None:
+    """Forget the oldest half once a kind holds more than ``keep`` entries."""
     try:
         names = os.listdir(place)
-        if len(names) <= KEEP:
+        if len(names) <= keep:
             return
         entries = sorted((place / n for n in names), key=lambda p: p.stat().st_mtime)
         for old in entries[: len(entries) // 2]:

@@ -68,9 +68,11 @@ def test_the_cache_forgets_its_oldest_half_when_full(tmp_path, monkeypatch):
     monkeypatch.setattr(cache, "KEEP", 10)
     for n in range(11):
         cache.store("page", f"text {n}", n)
+        cache.store("bank", f"bank {n}", n, keep=4)
     assert cache.load("page", "text 10") == 10
     assert len(list((tmp_path / "koers").rglob("page/*"))) == 6
     assert cache.load("page", "text 0") is None
+    assert 2 <= len(list((tmp_path / "koers").rglob("bank/*"))) <= 4 and cache.load("bank", "bank 10") == 10
 
 
 def test_a_build_whose_pages_all_come_from_the_cache_never_imports_markdown(tiny):
