@@ -5,6 +5,10 @@ The source stays plain ES modules, one job per file. Browsers refuse module scri
 wraps each module in a function scope and links them through a private table: no globals,
 no third-party bundler, and a module graph small enough to read in the output.
 
+With ``minify`` each module also goes through rjsmin, a minifier that only removes what
+cannot change the meaning (comments, white space); names stay as written, so the output is
+still readable and a stack trace still points at a recognisable line.
+
 Supported module syntax (checked, with a clear error otherwise): named imports from relative
 paths, ``import * as ns``, and ``export`` before function/const/let/class declarations.
 """
@@ -13,8 +17,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import rjsmin
 
 IMPORT = re.compile(r"^import\s+(?:\{([^}]*)\}|\*\s+as\s+(\w+))\s+from\s+['\"](\.{1,2}/[\w./-]+)['\"];?[ \t]*$", re.M)
 EXPORT_DECL = re.compile(r"^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([\w$]+)", re.M)
@@ -26,18 +33,55 @@ class BundleError(Exception):
     pass
 
 
-def bundle(folder: Path | list[Path], entry: str, virtual: dict[str, object]) -> str:
+@dataclass(frozen=True)
+class Core:
+    """A script of modules several pages share, loaded before each page's own (see ``core``)."""
+    script: str
+    names: frozenset[str]
+
+
+# The one global: the module table a page's core script hands on to the page's own script.
+TABLE = "self.__koers"
+
+
+def bundle(folder: Path | list[Path], entry: str, virtual: dict[str, object], minify: bool = False,
+           core: Core | None = None) -> str:
     """Return one script running ``entry``; ``virtual`` maps module names (e.g. './bank.js') to data.
 
     ``folder`` may be a list: a module is taken from the first folder that has it (a theme's own first).
+    With ``core``, the modules it holds are left out and taken from its table instead.
     """
+    have = core.names if core else frozenset()
+    order, sources = graph(folder, entry, set(virtual) | have)
+    head = (f"const __m = {TABLE};\nif (!__m) throw new Error('koers: {entry} needs the core script before it');"
+            if core else "const __m = {};")
+    return _script(head, {k: v for k, v in virtual.items() if k not in have},
+                   [(n, sources[n]) for n in order if n not in have], "", minify)
+
+
+def core(folder: Path | list[Path], entry: str, virtual: dict[str, object], minify: bool = False) -> Core:
+    """Everything ``entry`` imports (not the entry itself), as a script that hands its table on.
+
+    A page loads it first and its own script second (``bundle(..., core=...)``); the next page
+    of the journey finds it in the browser's cache. It is the home page's code, which the scan
+    and the results use too, so no page downloads code it does not run.
+    """
+    order, sources = graph(folder, entry, virtual)
+    modules = [(n, sources[n]) for n in order if n != _normal(entry)]
+    script = _script("const __m = {};", virtual, modules, f"{TABLE} = __m;", minify)
+    return Core(script, frozenset([n for n, _ in modules] + list(virtual)))
+
+
+def graph(folder, entry: str, provided) -> tuple[list[str], dict[str, str]]:
+    """The modules ``entry`` needs, each after the ones it imports, and their sources
+    (``provided``: names that come from elsewhere, such as virtual modules)."""
     folders = list(folder) if isinstance(folder, (list, tuple)) else [folder]
     order: list[str] = []
     sources: dict[str, str] = {}
     visiting: list[str] = []
 
     def visit(name: str) -> None:
-        if name in sources or name in virtual:
+        if name in sources or name in provided:
             return
         if name in visiting:
             raise BundleError(f"import cycle: {' -> '.join(visiting + [name])}")
@@ -53,14 +97,18 @@ def bundle(folder: Path | list[Path], entry: str, virtual: dict[str, object]) ->
         order.append(name)
 
     visit(_normal(entry))
-    parts = ["(() => {", '"use strict";', "const __m = {};"]
+    return order, sources
+
+
+def _script(head: str, virtual: dict, modules: list[tuple[str, str]], tail: str, minify: bool) -> str:
+    parts = ["(() => {", '"use strict";', head]
     for name, value in sorted(virtual.items()):
         # "<" as \u003c: bank text like "</script>" must stay inert when the script is inlined.
         data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
         parts.append(f"__m[{json.dumps(name)}] = {data};")
-    for name in order:
-        parts.append(_wrap(name, sources[name]))
-    parts.append("})();")
+    for name, text in modules:
+        parts.append(_wrap(name, text, minify))
+    parts += [tail, "})();"] if tail else ["})();"]
     script = "\n".join(parts) + "\n"
     inert = re.search(r"</script|<!--", script, re.I)
     if inert:
@@ -88,7 +136,7 @@ def _resolve(importer: str, spec: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _wrap(name: str, text: str) -> str:
+def _wrap(name: str, text: str, minify: bool = False) -> str:
     """One module as a function scope; remembered, since every entry and language wraps the same modules."""
     exports: list[str] = []
 
@@ -120,6 +168,8 @@ def _wrap(name: str, text: str) -> str:
         line = body[: leftover.start()].count("\n") + 1
         raise BundleError(f"{name}:{line}: unsupported import/export form (expected `import {{ a }} from './x.js'` "
                           f"or `export function/const/let/class`)")
+    if minify:
+        return f"__m[{json.dumps(name)}]=(()=>{{{rjsmin.jsmin(body)}\nreturn{{{','.join(exports)}}};}})();"
     return f"__m[{json.dumps(name)}] = (() => {{\n{_slim(body)}\nreturn {{ {', '.join(exports)} }};\n}})();"
 
 

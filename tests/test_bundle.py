@@ -1,6 +1,6 @@
 import pytest
 
-from builder.bundle import BundleError, bundle
+from builder.bundle import BundleError, bundle, core
 
 
 def write(folder, name, text):
@@ -41,3 +41,25 @@ def test_cycles_and_missing_modules(tmp_path):
     write(tmp_path, "b.js", "import { m } from './gone.js';\nexport const b = 1;\n")
     with pytest.raises(BundleError, match="imports ./gone.js, which does not exist"):
         bundle(tmp_path, "main.js", {})
+
+
+def test_a_page_script_takes_the_cores_modules_from_its_table(tmp_path):
+    write(tmp_path, "home.js", "import { load } from './store.js';\nload();\n")
+    write(tmp_path, "store.js", "import { bank } from './bank.js';\nexport function load() { return bank; }\n")
+    write(tmp_path, "scan.js", "import { load } from './store.js';\nimport { step } from './step.js';\nstep(load());\n")
+    write(tmp_path, "step.js", "export function step(b) { return b; }\n")
+    shared = core(tmp_path, "home.js", {"./bank.js": {"bank": 1}})
+    assert shared.names == {"./store.js", "./bank.js"}
+    assert '__m["./home.js"]' not in shared.script and shared.script.rstrip().endswith("self.__koers = __m;\n})();")
+    page = bundle(tmp_path, "scan.js", {}, core=shared)
+    assert '__m["./step.js"] =' in page and '__m["./scan.js"] =' in page
+    assert '__m["./store.js"] =' not in page and '__m["./bank.js"] =' not in page, "what the core has is not sent again"
+    assert "const __m = self.__koers;" in page and "needs the core script before it" in page
+
+
+def test_minify_keeps_strings_template_literals_and_regular_expressions(tmp_path):
+    write(tmp_path, "main.js", "// a comment\nconst t = `a  ${1 +  2}  b`;\nconst r = /a  b\\/ c/g;\n"
+                               "export function f(x) {\n  return x   + ' two  spaces ';  /* gone */\n}\n")
+    out = bundle(tmp_path, "main.js", {}, minify=True)
+    assert "`a  ${1 +  2}  b`" in out and "/a  b\\/ c/g" in out and "' two  spaces '" in out
+    assert "a comment" not in out and "gone" not in out and "return x+' two  spaces ';" in out
