@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 import jinja2
 
 from . import cache
-from .bundle import bundle
+from .bundle import bundle, core
 from .content import Page
+from .entries import CORE, ENTRIES, core_bank, page_texts, whole_bank
 from .links import hashed
-from .model import browser_data, localize
+from .model import localize
 from .rules_text import answer_legend, insert_rules
 from .single import FILE_NAME, data_uri, render_single
 from .theme import Theme
@@ -192,22 +193,32 @@ def _assets(data: dict, views: dict[str, dict], ui: dict, project_root: Path, si
     assets["logo"] = _add(site, f"assets/logo.{logo.rsplit('.', 1)[-1].lower()}", logo_bytes) if logo else ""
     assets["logo_uri"] = data_uri(logo, logo_bytes) if logo else ""
     scripts = theme.script_folders(Path(str(STATIC.joinpath("js"))))
+    _scripts(data, views, ui, site, scripts, assets)
+    return assets
+
+
+def _scripts(data: dict, views: dict[str, dict], ui: dict, site: Site, scripts: list[Path], assets: dict) -> None:
+    """Per page kind and language, the scripts it loads in order (entries.py); the single
+    file's script text; the team page's script."""
+    assets["js"] = {kind: {} for kind in ENTRIES}
     assets["team_js"], assets["js_text"] = {}, {}
     for lang, view in views.items():
-        app_texts = {k: v for k, v in ui[lang].items() if k.startswith(("scan.", "results."))}
-        virtual = {"./bank.js": {"bank": browser_data(view), "ui": app_texts}}
-        js = bundle(scripts, "main.js", virtual)
-        assets["js"][lang] = _add(site, f"assets/app.{lang}.js", js.encode("utf-8"))
-        # The single file shows the form too, so its script leaves out what the form already says.
-        lean = browser_data(view)
-        lean["criteria"] = [{k: v for k, v in c.items() if k not in ("text", "why")} for c in lean["criteria"]]
-        assets["js_text"][lang] = bundle(scripts, "main.js", {**virtual, "./bank.js": {"bank": lean, "ui": app_texts}})
+        common = core(scripts, CORE, core_bank(view, ui[lang]), minify=True)
+        common_path = _add(site, f"assets/core.{lang}.js", common.script.encode("utf-8"))
+        for kind, (entry, on_core) in ENTRIES.items():
+            if not on_core:  # no bank, no texts: one file for every language
+                js = bundle(scripts, entry, {}, minify=True)
+                assets["js"][kind][lang] = [_add(site, f"assets/{kind}.js", js.encode("utf-8"))]
+                continue
+            js = bundle(scripts, entry, page_texts(view, ui[lang], entry), minify=True, core=common)
+            assets["js"][kind][lang] = [common_path, _add(site, f"assets/{kind}.{lang}.js", js.encode("utf-8"))]
+        assets["js_text"][lang] = bundle(scripts, "main.js", whole_bank(view, ui[lang], ("scan.", "results."), lean=True),
+                                         minify=True)
         # The team page has its own entry, so its code never weighs on the single scan.
         if data["site"].get("team", True) is not False:
-            team_texts = {**app_texts, **{k: v for k, v in ui[lang].items() if k.startswith("team.")}}
-            team = bundle(scripts, "team-main.js", {"./bank.js": {"bank": browser_data(view), "ui": team_texts}})
+            team = bundle(scripts, "team-main.js", whole_bank(view, ui[lang], ("scan.", "results.", "team.")),
+                          minify=True)
             assets["team_js"][lang] = _add(site, f"assets/team.{lang}.js", team.encode("utf-8"))
-    return assets
 
 
 def _add(site: Site, name: str, data: bytes) -> str:

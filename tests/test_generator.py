@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from builder import BuildFailed, build, check
+from builder.entries import read_back
 from builder.locales import builtin
 from builder.wording import in_bank_words, names, values
 
@@ -46,9 +47,7 @@ def site_option(root: Path, line: str) -> None:
 
 
 def texts_of(site_folder: Path, lang: str = "en") -> dict:
-    bundle = next(site_folder.glob(f"assets/app.{lang}.*.js")).read_text("utf-8")
-    line = next(l for l in bundle.splitlines() if l.startswith('__m["./bank.js"]'))
-    return json.loads(line.split(" = ", 1)[1].rstrip(";"))
+    return read_back({p.relative_to(site_folder).as_posix(): p.read_bytes() for p in site_folder.glob("assets/*.js")}, lang)
 
 
 def visible_text(html: str) -> str:
@@ -248,8 +247,8 @@ def test_a_theme_overrides_templates_and_static_files(project, tmp_path):
     assert css.rstrip().endswith(".hero { outline: 0; } /* our addition */") and "--brand" in css
     icon = next(v for k, v in site.files.items() if k.startswith("assets/icon."))
     assert b'<rect width="1"' in icon
-    app = next(v for k, v in site.files.items() if k.startswith("assets/app.en.")).decode()
-    assert "const ROW = 64;" in app and "const ROW = 50;" not in app
+    app = next(v for k, v in site.files.items() if k.startswith("assets/results.en.")).decode()
+    assert "const ROW=64;" in app and "const ROW=50;" not in app  # minified
 
 
 def test_a_theme_that_loads_a_foreign_script_is_refused_with_file_and_line(project, tmp_path):

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from builder import build
+from builder.entries import read_back
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY = ROOT / "tests" / "fixtures" / "tiny"
@@ -50,11 +51,9 @@ class Site(Served):
     def __init__(self, project: Path, out: Path):
         build(project, out)
         super().__init__(out)
-        self.data = {}
-        for bundle in sorted(out.glob("assets/app.*.js")):
-            line = next(l for l in bundle.read_text("utf-8").splitlines() if l.startswith('__m["./bank.js"]'))
-            value = json.loads(line.split(" = ", 1)[1].rstrip(";"))
-            self.data[value["bank"]["lang"]] = value
+        files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("assets/*.js")}
+        langs = {p.split(".")[1] for p in files if p.startswith("assets/core.")}
+        self.data = {lang: read_back(files, lang) for lang in langs}
         first = re.search(r'<html lang="([^"]+)"', (out / "index.html").read_text("utf-8")).group(1)
         self.languages = [first] + sorted(set(self.data) - {first})
 

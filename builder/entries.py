@@ -1,0 +1,85 @@
+"""Which scripts each page runs, and which part of the bank and the UI texts each carries.
+
+A visitor's journey is the home page, the scan and the results. One script shared by every
+page made each of them download the whole app and every text of the bank, and the scan page
+carried its statements twice (in the form, and again in the script). Now:
+
+- a *core* script holds what the home page runs (saved answers, scoring rules, step
+  addresses) and the bank without its texts: ids, areas, levels, answers, the scan's UI
+  texts. The home page, the scan and the results load it first; after the home page it comes
+  from the browser's cache;
+- each of those pages adds its own small script: the home page's "continue", the scan's
+  stepper (the form on the page already shows every statement and "why"), the results'
+  route and exports with the texts they quote (``full-bank.js`` joins them to the core's bank);
+- the embed page gets only its copy buttons; guidance pages, the 404 page and any kind
+  without an entry here get no app script.
+
+The single file and the team page keep one script each (``render._scripts``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .model import browser_data
+
+CORE = "landing-main.js"  # the core is everything the home page's entry imports
+CORE_TEXTS = ("scan.",)  # the scan's texts, and the notices about saved answers (store.settle)
+# page kind (the template's ``kind`` block) -> (entry module, on top of the core?)
+ENTRIES = {
+    "landing": ("landing-main.js", True),
+    "scan": ("scan-main.js", True),
+    "results": ("results-main.js", True),
+    "embed-info": ("embed-main.js", False),
+}
+# What a criterion carries for the results page and the exports; the scan never reads it.
+GUIDANCE = ("text", "why", "action", "owner", "find_out", "meta")
+
+
+def texts(ui: dict, prefixes: tuple[str, ...]) -> dict:
+    return {k: v for k, v in ui.items() if k.startswith(prefixes)}
+
+
+def core_bank(view: dict, ui: dict) -> dict:
+    """The core's ``./bank.js``: the bank without guidance texts or pitfalls."""
+    data = browser_data(view)
+    data["criteria"] = [{k: v for k, v in c.items() if k not in GUIDANCE} for c in data["criteria"]]
+    data["pitfalls"] = []
+    return {"./bank.js": {"bank": data, "ui": texts(ui, CORE_TEXTS)}}
+
+
+def page_texts(view: dict, ui: dict, entry: str) -> dict:
+    """A page script's own data on top of the core: the results' ``./texts.js``, in the bank's order."""
+    if entry != "results-main.js":
+        return {}
+    data = browser_data(view)
+    criteria = [{k: c[k] for k in GUIDANCE if k in c} for c in data["criteria"]]
+    return {"./texts.js": {"texts": {"criteria": criteria, "pitfalls": data["pitfalls"],
+                                     "ui": texts(ui, ("results.",))}}}
+
+
+def whole_bank(view: dict, ui: dict, prefixes: tuple[str, ...], lean: bool = False) -> dict:
+    """``./bank.js`` for a script on its own; ``lean``: without statements and "why", which the
+    single file reads from its own form."""
+    data = browser_data(view)
+    if lean:
+        data["criteria"] = [{k: v for k, v in c.items() if k not in ("text", "why")} for c in data["criteria"]]
+    return {"./bank.js": {"bank": data, "ui": texts(ui, prefixes)}}
+
+
+def read_back(files: dict[str, bytes], lang: str) -> dict:
+    """``{"bank", "ui"}`` as the results page's scripts hold them once full-bank.js has run,
+    read from a built site's files (``{path: bytes}``): what tests and benchmarks compare with."""
+    def virtual(kind: str, name: str):
+        path = next(p for p in files if re.fullmatch(rf"assets/{kind}\.{lang}\.[0-9a-f]+\.js", p))
+        prefix = f'__m["{name}"] = '
+        line = next(line for line in files[path].decode("utf-8").splitlines() if line.startswith(prefix))
+        return json.loads(line.removeprefix(prefix).removesuffix(";"))
+
+    data, texts = virtual("core", "./bank.js"), virtual("results", "./texts.js")["texts"]
+    for criterion, more in zip(data["bank"]["criteria"], texts["criteria"]):
+        criterion.update(more)
+    data["bank"]["pitfalls"] += texts["pitfalls"]
+    data["ui"].update(texts["ui"])
+    return data
