@@ -1,5 +1,8 @@
 """Lighthouse category scores for the landing, scan and results pages, in Debian's Chromium.
 
+"shared" is the results page opened from a share link (every statement answered, a mix of
+answers), as a colleague who was sent the link sees it first.
+
     .venv/bin/python bench/lighthouse.py
 
 Installs the npm package `lighthouse` into bench/node_modules when missing (bench only, never
@@ -9,13 +12,16 @@ Lighthouse's default mobile settings. Not part of the test suite or CI.
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
 import json
+import re
 import subprocess
 import sys
 import tempfile
 import threading
+import zlib
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -23,8 +29,9 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
 from builder import build  # noqa: E402
+from builder.entries import read_back  # noqa: E402
 
-PAGES = {"landing": "index.html", "scan": "scan.html", "results": "results.html"}
+PAGES = {"landing": "index.html", "scan": "scan.html", "results": "results.html", "shared": "results.html#r={code}"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
 
@@ -32,6 +39,17 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-n
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def share_code(site: Path) -> str:
+    """A share link's code for a full set of answers, written as the app's codec does."""
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.glob("assets/*.js")}
+    first = re.search(r'<html lang="([^"]+)"', (site / "index.html").read_text("utf-8")).group(1)
+    bank = read_back(files, first)["bank"]
+    answers = [a["id"] for a in bank["answers"]]
+    result = {"format": "koers-result", "formatVersion": 1, "bank": bank["bank"], "version": bank["version"],
+              "answers": {c["id"]: answers[i % len(answers)] for i, c in enumerate(bank["criteria"])}}
+    return base64.urlsafe_b64encode(zlib.compress(json.dumps(result).encode())).decode().rstrip("=")
 
 
 def audit() -> dict[str, dict[str, int]]:
@@ -44,7 +62,9 @@ def audit() -> dict[str, dict[str, int]]:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         scores = {}
+        code = share_code(site)
         for name, path in PAGES.items():
+            path = path.format(code=code)
             report = Path(temp) / f"{name}.json"
             subprocess.run([str(binary), f"http://127.0.0.1:{server.server_port}/{path}", "--chrome-path=/usr/bin/chromium",
                             f"--chrome-flags={CHROME_FLAGS}", "--output=json", f"--output-path={report}", "--quiet",

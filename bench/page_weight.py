@@ -1,10 +1,11 @@
 """What a visitor downloads for the scan, gzipped: landing, scan and results HTML, CSS, JS.
 
-    .venv/bin/python bench/page_weight.py [PROJECT] [--lang nl] [--budget 30000]
+    .venv/bin/python bench/page_weight.py [PROJECT] [--lang nl] [--budget 40000]
 
 Builds PROJECT (default: the repository root, i.e. the default question bank) into a temporary
-folder, gzips each file at level 9 and prints one row per file and the total. Exits 1 when the
-total is over the budget (30 KB by default).
+folder, gzips each file at level 9 and prints one row per file and the total: the journey
+(landing, scan, results and what they load, each file once, as the browser caches it). Exits 1
+when the total is over the budget (issue 12's 40 KB by default).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", nargs="?", default=str(ROOT))
     parser.add_argument("--lang", help="language to weigh (default: the first language of the bank)")
-    parser.add_argument("--budget", type=int, default=30_000, help="gzip byte budget (default 30000)")
+    parser.add_argument("--budget", type=int, default=40_000, help="gzip byte budget (default 40000)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         build(Path(args.project), Path(tmp) / "site")

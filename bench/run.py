@@ -7,8 +7,9 @@
    Then save -> open tab updated for `koers serve` (bench/serve_latency.py).
 2. Per page: requests and gzip bytes for landing, scan and results (bench/page_weight.py).
 3. Route recomputation in Chromium for 1,000 and 10,000 criteria (bench/route_speed.py).
-4. Lighthouse scores for landing, scan and results (bench/lighthouse.py).
-5. Koers side by side with SurveyJS on the same bank (bench/surveyjs.py).
+4. Lighthouse scores for landing, scan and results, also from a share link (bench/lighthouse.py).
+5. Issue 12's numbers from one build: the journey's weight, the first question answerable and
+   Koers side by side with SurveyJS on the same bank (bench/journey.py, using surveyjs.py).
 
 Not part of the test suite: numbers depend on the machine. `--quick` takes one run where
 the scripts would take several.
@@ -38,7 +39,7 @@ def main() -> None:
     for criteria in ("1000", "10000"):
         section(f"Route recomputation, {criteria} criteria", "route_speed.py", "--criteria", criteria)
     section("Lighthouse (mobile defaults)", "lighthouse.py")
-    section("Side by side with SurveyJS", "surveyjs.py", "--runs", "1" if quick else "5")
+    section("Journey weight, first question, side by side with SurveyJS", "journey.py", "--runs", "1" if quick else "5")
 
 
 if __name__ == "__main__":
