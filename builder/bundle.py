@@ -53,23 +53,34 @@ def bundle(folder: Path | list[Path], entry: str, virtual: dict[str, object], mi
     """
     have = core.names if core else frozenset()
     order, sources = graph(folder, entry, set(virtual) | have)
-    head = (f"const __m = {TABLE};\nif (!__m) throw new Error('koers: {entry} needs the core script before it');"
-            if core else "const __m = {};")
+    head = _table(entry) if core else "const __m = {};"
     return _script(head, {k: v for k, v in virtual.items() if k not in have},
                    [(n, sources[n]) for n in order if n not in have], "", minify)
 
 
-def core(folder: Path | list[Path], entry: str, virtual: dict[str, object], minify: bool = False) -> Core:
-    """Everything ``entry`` imports (not the entry itself), as a script that hands its table on.
+def core(folder: Path | list[Path], entries: str | list[str], virtual: dict[str, object], minify: bool = False,
+         below: Core | None = None, later: frozenset[str] = frozenset()) -> Core:
+    """What every one of ``entries`` imports (not the entries themselves), as a script of its own.
 
-    A page loads it first and its own script second (``bundle(..., core=...)``); the next page
-    of the journey finds it in the browser's cache. It is the home page's code, which the scan
-    and the results use too, so no page downloads code it does not run.
+    A page loads it before its own script (``bundle(..., core=...)``), and the next page of
+    the journey finds it in the browser's cache. Without ``below`` it starts the module table
+    and hands it on; with ``below`` (a core loaded before it) it leaves out what that one holds
+    and adds its modules to the same table. ``later``: virtual modules that come with the pages'
+    own scripts (so they are never part of a core).
     """
-    order, sources = graph(folder, entry, virtual)
-    modules = [(n, sources[n]) for n in order if n != _normal(entry)]
-    script = _script("const __m = {};", virtual, modules, f"{TABLE} = __m;", minify)
-    return Core(script, frozenset([n for n, _ in modules] + list(virtual)))
+    entries = [entries] if isinstance(entries, str) else list(entries)
+    have = below.names if below else frozenset()
+    graphs = [graph(folder, e, set(virtual) | have | later) for e in entries]
+    common = set.intersection(*(set(order) for order, _ in graphs)) - {_normal(e) for e in entries} - later
+    order, sources = graphs[0]  # a module's imports are in every graph that has it, so this order holds
+    modules = [(n, sources[n]) for n in order if n in common]
+    head, tail = (_table(entries[0]), "") if below else ("const __m = {};", f"{TABLE} = __m;")
+    script = _script(head, virtual, modules, tail, minify)
+    return Core(script, frozenset([n for n, _ in modules] + list(virtual)) | have)
+
+
+def _table(entry: str) -> str:
+    return f"const __m = {TABLE};\nif (!__m) throw new Error('koers: {entry} needs the core script before it');"
 
 
 def graph(folder, entry: str, provided) -> tuple[list[str], dict[str, str]]:

@@ -7,7 +7,8 @@ carried its statements twice (in the form, and again in the script). Now:
 - a *core* script holds what the home page runs (saved answers, scoring rules, step
   addresses) and the bank without its texts: ids, areas, levels, answers, the scan's UI
   texts. The home page, the scan and the results load it first; after the home page it comes
-  from the browser's cache;
+  from the browser's cache. A *shared* script on top holds what the scan and the results
+  both run (the embed's height, share-link encoding, status messages), so it too travels once;
 - each of those pages adds its own small script: the home page's "continue", the scan's
   stepper (the form on the page already shows every statement and "why"), the results'
   route and exports with the texts they quote (``full-bank.js`` joins them to the core's bank);
@@ -26,12 +27,14 @@ from .model import browser_data
 
 CORE = "landing-main.js"  # the core is everything the home page's entry imports
 CORE_TEXTS = ("scan.",)  # the scan's texts, and the notices about saved answers (store.settle)
-# page kind (the template's ``kind`` block) -> (entry module, on top of the core?)
+SHARED = ("scan-main.js", "results-main.js")  # the layer above it: what both of these import
+PAGE_DATA = frozenset({"./texts.js"})  # the virtual modules of the pages' own scripts (page_texts)
+# page kind (the template's ``kind`` block) -> (entry module, the layers it loads first)
 ENTRIES = {
-    "landing": ("landing-main.js", True),
-    "scan": ("scan-main.js", True),
-    "results": ("results-main.js", True),
-    "embed-info": ("embed-main.js", False),
+    "landing": ("landing-main.js", ("core",)),
+    "scan": ("scan-main.js", ("core", "shared")),
+    "results": ("results-main.js", ("core", "shared")),
+    "embed-info": ("embed-main.js", ()),
 }
 # What a criterion carries for the results page and the exports; the scan never reads it.
 GUIDANCE = ("text", "why", "action", "owner", "find_out", "meta")

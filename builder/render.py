@@ -20,7 +20,7 @@ import jinja2
 from . import cache
 from .bundle import bundle, core
 from .content import Page
-from .entries import CORE, ENTRIES, core_bank, page_texts, whole_bank
+from .entries import CORE, ENTRIES, PAGE_DATA, SHARED, core_bank, page_texts, whole_bank
 from .links import hashed
 from .model import localize
 from .rules_text import answer_legend, insert_rules
@@ -204,14 +204,14 @@ def _scripts(data: dict, views: dict[str, dict], ui: dict, site: Site, scripts: 
     assets["team_js"], assets["js_text"] = {}, {}
     for lang, view in views.items():
         common = core(scripts, CORE, core_bank(view, ui[lang]), minify=True)
-        common_path = _add(site, f"assets/core.{lang}.js", common.script.encode("utf-8"))
-        for kind, (entry, on_core) in ENTRIES.items():
-            if not on_core:  # no bank, no texts: one file for every language
-                js = bundle(scripts, entry, {}, minify=True)
-                assets["js"][kind][lang] = [_add(site, f"assets/{kind}.js", js.encode("utf-8"))]
-                continue
-            js = bundle(scripts, entry, page_texts(view, ui[lang], entry), minify=True, core=common)
-            assets["js"][kind][lang] = [common_path, _add(site, f"assets/{kind}.{lang}.js", js.encode("utf-8"))]
+        shared = core(scripts, SHARED, {}, minify=True, below=common, later=PAGE_DATA)  # no bank: one file for all languages
+        layers = {"core": (common, _add(site, f"assets/core.{lang}.js", common.script.encode("utf-8"))),
+                  "shared": (shared, _add(site, "assets/shared.js", shared.script.encode("utf-8")))}
+        for kind, (entry, under) in ENTRIES.items():
+            below = layers[under[-1]][0] if under else None
+            name = f"assets/{kind}.{lang}.js" if under else f"assets/{kind}.js"  # no core: no bank, no texts
+            js = bundle(scripts, entry, page_texts(view, ui[lang], entry), minify=True, core=below)
+            assets["js"][kind][lang] = [layers[layer][1] for layer in under] + [_add(site, name, js.encode("utf-8"))]
         assets["js_text"][lang] = bundle(scripts, "main.js", whole_bank(view, ui[lang], ("scan.", "results."), lean=True),
                                          minify=True)
         # The team page has its own entry, so its code never weighs on the single scan.

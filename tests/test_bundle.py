@@ -63,3 +63,18 @@ def test_minify_keeps_strings_template_literals_and_regular_expressions(tmp_path
     out = bundle(tmp_path, "main.js", {}, minify=True)
     assert "`a  ${1 +  2}  b`" in out and "/a  b\\/ c/g" in out and "' two  spaces '" in out
     assert "a comment" not in out and "gone" not in out and "return x+' two  spaces ';" in out
+
+
+def test_a_second_layer_holds_what_two_entries_share_beyond_the_core(tmp_path):
+    write(tmp_path, "home.js", "import { load } from './store.js';\nload();\n")
+    write(tmp_path, "store.js", "export function load() {}\n")
+    write(tmp_path, "link.js", "import { load } from './store.js';\nexport const link = load;\n")
+    write(tmp_path, "scan.js", "import { link } from './link.js';\nimport { data } from './page.js';\nlink(data);\n")
+    write(tmp_path, "results.js", "import { link } from './link.js';\nimport { data } from './page.js';\nlink(data);\n")
+    base = core(tmp_path, "home.js", {})
+    shared = core(tmp_path, ["scan.js", "results.js"], {}, below=base, later=frozenset({"./page.js"}))
+    assert shared.names == {"./store.js", "./link.js"}
+    assert '__m["./link.js"] =' in shared.script and '__m["./store.js"] =' not in shared.script
+    assert "const __m = self.__koers;" in shared.script and "self.__koers = __m" not in shared.script
+    page = bundle(tmp_path, "scan.js", {"./page.js": {"data": 1}}, core=shared)
+    assert '__m["./link.js"] =' not in page and '__m["./page.js"] = {"data":1};' in page

@@ -59,12 +59,19 @@ def test_the_home_page_runs_every_module_it_loads_and_no_bank_text(site, page):
 
 @pytest.mark.parametrize("kind, page", [("scan", "scan.html"), ("results", "results.html"), ("scan", "embed/scan.html")])
 def test_each_page_loads_the_core_once_and_then_only_its_own_code(site, kind, page):
-    core, own = scripts_of(site, page)
-    assert modules_in(core) == modules_in(scripts_of(site, "index.html")[0]), "one core for the journey, cached after the home page"
-    assert not set(modules_in(core)) & set(modules_in(own)), "no module travels twice"
-    assert set(modules_in(core)) | set(modules_in(own)) == needs(ENTRIES[kind][0])
+    scripts = [modules_in(s) for s in scripts_of(site, page)]
+    assert scripts[0] == modules_in(scripts_of(site, "index.html")[0]), "one core for the journey, cached after the home page"
+    loaded = [m for s in scripts for m in s]
+    assert len(loaded) == len(set(loaded)), "no module travels twice"
+    assert set(loaded) == needs(ENTRIES[kind][0])
     other = "./results.js" if kind == "scan" else "./scan.js"
-    assert other not in modules_in(own)
+    assert other not in loaded
+
+
+def test_the_scan_and_the_results_share_their_common_code(site):
+    scan, results = scripts_of(site, "scan.html"), scripts_of(site, "results.html")
+    assert scan[:2] == results[:2], "the same core and shared scripts: the results page finds both in the cache"
+    assert not set(modules_in(scan[2])) & set(modules_in(results[2]))
 
 
 def criterion_texts():
