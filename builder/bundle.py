@@ -1,13 +1,15 @@
-"""Join the browser's ES modules into one classic script.
+"""Join the browser's ES modules into classic scripts.
 
 The source stays plain ES modules, one job per file. Browsers refuse module scripts on
 ``file://`` pages, and the site must work opened from disk or as a single file, so the build
-wraps each module in a function scope and links them through a private table: no globals,
-no third-party bundler, and a module graph small enough to read in the output.
+wraps each module in a function scope and links them through a table: no third-party
+bundler, and a module graph small enough to read in the output. One script holds the table
+privately; pages that load a shared *core* first (``core``, cached from page to page) hand it
+on through the one global ``self.__koers``.
 
 With ``minify`` each module also goes through rjsmin, a minifier that only removes what
-cannot change the meaning (comments, white space); names stay as written, so the output is
-still readable and a stack trace still points at a recognisable line.
+cannot change the meaning (comments, white space); names stay as written, so the output
+still reads.
 
 Supported module syntax (checked, with a clear error otherwise): named imports from relative
 paths, ``import * as ns``, and ``export`` before function/const/let/class declarations.
