@@ -102,15 +102,30 @@ def graph(folder, entry: str, provided) -> tuple[list[str], dict[str, str]]:
         if not path.is_file():
             raise BundleError(f"{visiting[-1] if visiting else entry} imports {name}, which does not exist")
         visiting.append(name)
-        text = path.read_text("utf-8")
-        for match in IMPORT.finditer(text):
-            visit(_resolve(name, match.group(3)))
+        text, imports = _read(path)
+        for spec in imports:
+            visit(_resolve(name, spec))
         visiting.pop()
         sources[name] = text
         order.append(name)
 
     visit(_normal(entry))
     return order, sources
+
+
+_sources: dict[Path, tuple[tuple, str, tuple[str, ...]]] = {}
+
+
+def _read(path: Path) -> tuple[str, tuple[str, ...]]:
+    """A module's text and imports, read again only when the file changed: a build draws
+    eighteen graphs over the same few dozen modules, and ``koers serve`` does so on every save."""
+    info = path.stat()
+    state = (info.st_mtime_ns, info.st_size)
+    known = _sources.get(path)
+    if known is None or known[0] != state:
+        text = path.read_text("utf-8")
+        known = _sources[path] = (state, text, tuple(m.group(3) for m in IMPORT.finditer(text)))
+    return known[1], known[2]
 
 
 def _script(head: str, virtual: dict, modules: list[tuple[str, str]], tail: str, minify: bool) -> str:
@@ -135,6 +150,7 @@ def _normal(name: str) -> str:
     return "./" + Path(name).as_posix().lstrip("./")
 
 
+@lru_cache(maxsize=1024)
 def _resolve(importer: str, spec: str) -> str:
     base = Path(importer.removeprefix("./")).parent
     parts: list[str] = []
