@@ -18,8 +18,15 @@ export function initScan() {
   const progress = initProgress(form, () => state.answers);
   // Set every radio, checked or not: a browser may restore the previous respondent's choices.
   const showSaved = () => {
-    for (const r of $$('input[type=radio]', form)) r.checked = state.answers[r.name] === r.value;
-    for (const t of $$('[data-note]', form)) t.value = state.notes[t.dataset.note] || '';
+    // Only what differs is set: each write restyles the radio, and the scan has hundreds.
+    for (const r of $$('input[type=radio]', form)) {
+      const on = state.answers[r.name] === r.value;
+      if (r.checked !== on) r.checked = on;
+    }
+    for (const t of $$('[data-note]', form)) {
+      const text = state.notes[t.dataset.note] || '';
+      if (t.value !== text) t.value = text;
+    }
     progress.update();
   };
   // Take the saved answers again (changed in another tab, or by the results of this very page).
