@@ -271,6 +271,7 @@ def test_landing_resume_button(page, default_site):
     first_open = min((c for c in bank["criteria"] if c["area"] == bank["areas"][1]["id"]), key=lambda c: c["level"])["id"]
     assert page.get_attribute("[data-resume]", "href") == "scan.html#q-" + first_open
     page.click("[data-resume]")
+    page.wait_for_url("**/scan.html#q-" + first_open)  # loaded: the scan's script has picked the step
     assert page.is_visible(f"#step-{bank['areas'][1]['id']}")
     assert page.is_hidden(f"#step-{bank['areas'][0]['id']}")
     assert page.evaluate("document.activeElement.name") == first_open
