@@ -9,8 +9,6 @@ preview rebuilds after every save, so an unchanged bank is taken from the per-us
 
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
 from pathlib import Path
 
 from . import cache
@@ -27,7 +25,7 @@ def load_bank(path: Path) -> tuple[Located, Problems]:
     text = read_text(path, DISPLAY, problems)
     if text is None:
         return Located(DISPLAY), problems
-    made_from = code_fingerprint() + text
+    made_from = cache.code_state() + text
     stored = cache.load("bank", made_from)
     if stored is not None:
         data, values, keys, found = stored
@@ -53,12 +51,3 @@ def _parse_and_check(text: str, problems: Problems) -> Located:
         check_schema(bank, problems)
         check_bank(bank, problems)
     return bank
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Koers' own code and schema as they are installed: any change to them is a new cache key."""
-    package = Path(__file__).parent
-    files = sorted([*package.glob("*.py"), *package.glob("schema/*.json")])
-    state = [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files]
-    return hashlib.sha256(repr(state).encode()).hexdigest()[:16] + "\n"

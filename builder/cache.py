@@ -15,9 +15,19 @@ import marshal
 import os
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+
+
+@lru_cache(maxsize=1)
+def code_state() -> str:
+    """Koers' own code and schema as installed, as part of a key: any change to them is a new key."""
+    package = Path(__file__).parent
+    files = sorted([*package.glob("*.py"), *package.glob("schema/*.json")])
+    state = [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files]
+    return hashlib.sha256(repr(state).encode()).hexdigest()[:16] + "\n"
 
 
 def folder() -> Path | None:

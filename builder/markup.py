@@ -10,12 +10,10 @@ text inside code, so :mod:`links` checks exactly what a visitor can click.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from . import cache
 
@@ -57,18 +55,13 @@ def convert(text: str, resolve) -> tuple[str, list[tuple[str, str]]]:
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """What a conversion depends on besides its text: this module and the Markdown package.
+    """What a conversion depends on besides its text: Koers' code and the Markdown package.
 
     Part of every cache key, so a new Koers or Markdown release never reuses an old result.
     """
     spec = importlib.util.find_spec("markdown")
     info = os.stat(spec.origin) if spec and spec.origin else None
-    own = Path(__file__).read_text("utf-8")
-    return f"{info.st_size if info else 0}:{info.st_mtime_ns if info else 0}:{hash_text(own)}\n"
-
-
-def hash_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{info.st_size if info else 0}:{info.st_mtime_ns if info else 0}:{cache.code_state()}"
 
 
 @lru_cache(maxsize=1)

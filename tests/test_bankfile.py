@@ -35,6 +35,6 @@ def test_an_edit_is_read_again(tiny):
 def test_new_code_is_a_new_key(tiny, monkeypatch):
     check(tiny)
     entries = list((cache.folder() / "bank").iterdir())
-    monkeypatch.setattr(bankfile, "code_fingerprint", lambda: "another koers\n")
+    monkeypatch.setattr(cache, "code_state", lambda: "another koers\n")
     check(tiny)
     assert len(list((cache.folder() / "bank").iterdir())) == len(entries) + 1
