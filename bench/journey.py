@@ -4,8 +4,8 @@
 
 Builds the default bank once (into bench/out/koers, as surveyjs.py does), then reports:
 
-- the journey: landing, scan and results with everything they load, each file counted once
-  (the browser caches the style sheet and the shared core script), gzip -9 (page_weight.py);
+- the journey: landing, scan and results, taken in Chromium on an empty cache; every file it
+  fetched, counted once (the browser caches the style sheet and the shared scripts), gzip -9;
 - the first question answerable on the scan page, median of the runs, with and without 4x CPU
   slowdown, next to SurveyJS rendering the same bank from the same local server (surveyjs.py).
 
@@ -15,12 +15,50 @@ Numbers depend on the machine and its load: run it on an idle machine (see `upti
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import http.server
 import os
+import threading
+from urllib.parse import urlsplit
 
 import page_weight
 import surveyjs
 
 TARGETS = {"journey": 40_000, "first": 150}
+
+
+def walk(site) -> list[tuple[str, int]]:
+    """Take the journey in Chromium on an empty cache, as a visitor: the home page, its start
+    button, one answer per statement and Next through every step, then Finish. Returns each
+    file the browser fetched, once, with its gzip -9 size: what the journey really downloads
+    (the statements' fallback file, say, only if the results page asked for it)."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(surveyjs._Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    fetched: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=surveyjs.CHROMIUM, args=surveyjs.FLAGS)
+        page = browser.new_page()
+        page.on("request", lambda r: r.url.startswith(base) and fetched.append(urlsplit(r.url).path.lstrip("/")))
+        page.goto(base + "index.html")
+        page.click('main a.button.primary[href="scan.html"]')
+        page.wait_for_url("**/scan.html*")
+        page.wait_for_load_state("load")
+        for step in page.query_selector_all(".step"):
+            for box in step.query_selector_all("[data-criterion]"):
+                box.query_selector_all("input[type=radio]")[1].check()  # "partly": the route has work in it
+            if page.is_visible("[data-next]"):
+                page.click("[data-next]")
+        page.click("[data-finish]")
+        page.wait_for_url("**/results.html*")
+        page.wait_for_selector("[data-route] [data-item]")
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    server.shutdown()
+    return [(name, len(gzip.compress((site / name).read_bytes(), 9, mtime=0))) for name in dict.fromkeys(fetched)]
 
 
 def main() -> dict:
@@ -29,14 +67,17 @@ def main() -> dict:
     args = parser.parse_args()
     load = os.getloadavg()[0]
     timing = surveyjs.measure(args.runs)
-    rows = page_weight.weigh(surveyjs.OUT / "koers")
-    journey = sum(gz for _, _, gz in rows)
+    rows = walk(surveyjs.OUT / "koers")
+    journey = sum(gz for _, gz in rows)
     k, s = timing["koers"], timing["surveyjs"]
     print(f"load average before the run: {load:.1f}; {args.runs} runs each")
-    print(f"{'file of the journey':<36} {'gzip -9':>8}")
-    for name, _, gz in rows:
+    print(f"{'file the journey fetched':<36} {'gzip -9':>8}")
+    for name, gz in rows:
         print(f"{name:<36} {gz:>8}")
     print(f"{'journey (landing, scan, results)':<36} {journey:>8}  (target {TARGETS['journey']})")
+    static = sum(gz for _, _, gz in page_weight.weigh(surveyjs.OUT / "koers"))
+    if static != journey:
+        print(f"(the pages' own references add up to {static}: they and the walk disagree)")
     print()
     print(f"{'scan page':<10} {'requests':>8} {'gzip bytes':>11} {'first question (ms)':>20} {'same, 4x CPU':>13}")
     for name, r in timing.items():

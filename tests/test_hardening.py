@@ -132,7 +132,7 @@ else:  # the two-rename swap of systems without renameat2: after its nth rename
     os.rename = die_on_call(os.rename)
 sys.exit(main(["-C", project, "build"]))
 """
-TINY_FILES = 52  # files of the tiny project's site (a core, a shared layer and a script per page and language); the test below checks the number
+TINY_FILES = 54  # files of the tiny project's site (a core, a shared layer, a script per page and language, and the statements' fallback per language); the test below checks the number
 
 
 @pytest.fixture(scope="module")

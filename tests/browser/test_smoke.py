@@ -5,7 +5,7 @@ Also from disk (file://): the site's URLs are all relative, so it must work with
 
 import pytest
 
-from helpers import payload
+from helpers import payload, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -73,6 +73,22 @@ def test_nothing_jumps_when_the_script_starts(new_page, default_site, path):
         setTimeout(() => resolve(total), 400);
     })""")
     assert shift < 0.01, f"layout shift {shift:.3f} on {path}"
+
+
+@pytest.mark.parametrize("path", ["scan.html", "embed/scan.html"])
+def test_the_scan_first_paints_as_the_stepper(new_page, default_site, path):
+    """The first frame already shows one step, with the script run: before, Chromium painted the
+    whole form as it reads without JavaScript, then laid it out again for the step shown, and
+    that first frame was most of the time to the first question (bench/journey.py)."""
+    page = new_page()
+    page.add_init_script("""requestAnimationFrame(() => {
+        window.__firstFrame = { scripted: document.documentElement.classList.contains('js'),
+                                steps: [...document.querySelectorAll('.step')].filter((s) => !s.hidden).length };
+    });""")
+    page.goto(default_site.url + path)
+    page.wait_for_load_state("load")
+    wait_until(page, "window.__firstFrame")
+    assert page.evaluate("window.__firstFrame") == {"scripted": True, "steps": 1}
 
 
 def test_axe_finds_nothing_on_any_page(new_page, default_site, axe):

@@ -1,6 +1,7 @@
 // The results page's bank. The core script, shared with the home page and the scan, carries
-// the bank without the texts they never read; this page's own script adds them (statements,
-// "why", actions, find-out questions, owners, facts, pitfalls and the results' UI texts).
+// the bank without the texts they never read; this page's own script adds them (actions,
+// find-out questions, owners, facts, pitfalls and the results' UI texts). The statements and
+// their "why" come from the scan's form (words.js).
 import { bank, ui } from './bank.js';
 import { texts } from './texts.js';
 

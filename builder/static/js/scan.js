@@ -6,6 +6,7 @@ import { load, save, settle, onChange, works, rememberStep } from './store.js';
 import { parse, stepHash } from './steps.js';
 import { initProgress } from './progress.js';
 import { carry, carried } from './carry.js';
+import { handOver } from './words.js';
 
 export function initScan() {
   const form = $('#scan'), steps = $$('.step', form), total = steps.length;
@@ -16,12 +17,14 @@ export function initScan() {
   const memoryOnly = !works();
   if (memoryOnly) $('[data-storage-notice]').hidden = false;
   const progress = initProgress(form, () => state.answers);
-  // Set every radio, checked or not: a browser may restore the previous respondent's choices.
+  // Every radio ends up as saved, checked or not: a browser may restore the previous respondent's choices.
   const showSaved = () => {
-    // Only what differs is set: each write restyles the radio, and the scan has hundreds.
-    for (const r of $$('input[type=radio]', form)) {
-      const on = state.answers[r.name] === r.value;
-      if (r.checked !== on) r.checked = on;
+    // Only what differs is touched: each write restyles a radio, and the scan has hundreds, so
+    // reading every one of them took a good part of the time to the first question.
+    for (const r of $$('input[type=radio]:checked', form)) if (state.answers[r.name] !== r.value) r.checked = false;
+    for (const [id, value] of Object.entries(state.answers)) {
+      const group = form.elements.namedItem(id);
+      if (group instanceof RadioNodeList && group.value !== value) group.value = value;
     }
     for (const t of $$('[data-note]', form)) {
       const text = state.notes[t.dataset.note] || '';
@@ -40,12 +43,20 @@ export function initScan() {
   }
   showSaved();
   onChange(bank, reload);
+  // The results page reads the statements from here (words.js), once there are answers to show.
+  let handed = false;
+  const hand = () => {
+    if (!handed) handOver(form);
+    handed = true;
+  };
+  if (Object.keys(state.answers).length) setTimeout(hand);
 
   form.addEventListener('change', (e) => {
     const t = e.target;
     if (t.type === 'radio' && t.checked) {
       state.answers[t.name] = t.value;
       save(bank, state);
+      hand();
       rememberStep(bank, steps[cur].dataset.area);
       progress.update();
     }

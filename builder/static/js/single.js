@@ -3,9 +3,12 @@ import { bank } from './bank.js';
 import { $ } from './dom.js';
 import { initScan } from './scan.js';
 import { initResults } from './results.js';
+import { wordsFromForm } from './words.js';
 
 export function initSingle() {
-  hydrate();
+  // To stay small, this edition's script leaves out the statements and their "why": the form on
+  // the page has them already.
+  wordsFromForm($('#scan'));
   const views = { scan: $('[data-view="scan"]'), results: $('[data-view="results"]') };
   // A share link opens the results; the results take it out of the address bar.
   const start = location.hash.startsWith('#r=') || location.hash === '#results' ? 'results' : '';
@@ -40,15 +43,4 @@ export function initSingle() {
     if (views[want].hidden) show(want);
   });
   if (start) show(start);
-}
-
-// To stay small, this edition's script leaves out the statements and their "why": the form on
-// the page has them already.
-function hydrate() {
-  for (const c of bank.criteria) {
-    if (c.text) continue;
-    const box = $('[data-criterion="' + c.id + '"]');
-    c.text = box ? $('legend', box).lastChild.textContent.trim() : c.id;
-    c.why = box && $('.why p', box) ? $('.why p', box).textContent : '';
-  }
 }

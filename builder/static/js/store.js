@@ -6,6 +6,7 @@ import { fmt } from './dom.js';
 
 const key = (bank) => 'koers:' + bank.bank;
 const stepKey = (bank) => key(bank) + ':step';
+const wordsKey = (bank) => key(bank) + ':words';
 const memory = new Map();
 let failed = false;
 
@@ -87,10 +88,12 @@ export function save(bank, state) {
 }
 
 // Remove everything kept for this bank; returns it exactly as it was, for restore() (undo).
+// The handed-over words (keepWords) go too, unrestored: they are only a copy of the site's texts.
 export function forget(bank) {
   const kept = { saved: get(key(bank)), step: get(stepKey(bank)) };
   put(key(bank), null);
   put(stepKey(bank), null);
+  put(wordsKey(bank), null);
   return kept;
 }
 
@@ -111,4 +114,21 @@ export function lastStep(bank) {
 
 export function rememberStep(bank, area) {
   put(stepKey(bank), area);
+}
+
+// The scan form's statements and "why", handed to the results page (words.js) under `stamp`,
+// the build they belong to. Only a copy of the site's own texts: a full storage here must not
+// count as storage that fails (works()), so it is written apart from the answers.
+export function keepWords(bank, stamp, words) {
+  try { localStorage.setItem(wordsKey(bank), JSON.stringify({ stamp, ...words })); } catch (e) { /* the results page loads them */ }
+}
+
+// What keepWords() kept under `stamp`, or null.
+export function keptWords(bank, stamp) {
+  try {
+    const kept = JSON.parse(localStorage.getItem(wordsKey(bank)));
+    return kept && kept.stamp === stamp && Array.isArray(kept.text) && Array.isArray(kept.why) ? kept : null;
+  } catch (e) {
+    return null;
+  }
 }
