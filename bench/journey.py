@@ -18,6 +18,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import json
 import os
 import threading
 from urllib.parse import urlsplit
@@ -61,6 +62,20 @@ def walk(site) -> list[tuple[str, int]]:
     return [(name, len(gzip.compress((site / name).read_bytes(), 9, mtime=0))) for name in dict.fromkeys(fetched)]
 
 
+def bank_texts(site) -> int:
+    """The bank's own words as one gzip -9 stream (every statement, "why", action, find-out
+    question, owner, fact and pitfall of the first language): what no journey can do without,
+    so the rest of the journey is what Koers adds to them."""
+    from builder.entries import GUIDANCE, read_back
+
+    first = site / "index.html"
+    lang = first.read_text("utf-8").split('<html lang="', 1)[1].split('"', 1)[0]
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.glob("assets/*.js")}
+    bank = read_back(files, lang)["bank"]
+    words = [[c.get(k) for k in GUIDANCE] for c in bank["criteria"]] + [bank["pitfalls"]]
+    return len(gzip.compress(json.dumps(words, ensure_ascii=False).encode("utf-8"), 9, mtime=0))
+
+
 def main() -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -75,6 +90,8 @@ def main() -> dict:
     for name, gz in rows:
         print(f"{name:<36} {gz:>8}")
     print(f"{'journey (landing, scan, results)':<36} {journey:>8}  (target {TARGETS['journey']})")
+    texts = bank_texts(surveyjs.OUT / "koers")
+    print(f"{'  of which the bank texts, once':<36} {texts:>8}  (everything else: {journey - texts})")
     static = sum(gz for _, _, gz in page_weight.weigh(surveyjs.OUT / "koers"))
     if static != journey:
         print(f"(the pages' own references add up to {static}: they and the walk disagree)")

@@ -133,3 +133,19 @@ def test_clearing_the_answers_removes_the_handed_over_words(new_page, default_si
     page.click("dialog[data-ask] [data-ask-ok]")
     page.wait_for_selector("[data-undo-button]:focus")
     assert page.evaluate("k => localStorage.getItem(k)", "koers:" + bank["bank"] + ":words") is None
+
+
+def test_a_results_page_with_nothing_to_show_loads_no_words(new_page, default_site, watch):
+    """A first-time visitor on the results page sees the empty state: no statement to quote, so
+    no words file; a result taken in afterwards (here: a share link) brings them."""
+    bank = default_site.bank("nl")
+    page = new_page()
+    page.goto(default_site.url + "results.html")
+    page.wait_for_load_state("networkidle")
+    assert page.is_visible("[data-empty]") and words_requests(watch) == []
+    answers = {c["id"]: "no" for c in bank["criteria"]}
+    page.goto(default_site.url + "results.html#r=" + payload({"format": "koers-result", "formatVersion": 2,
+                                                              "bank": bank["bank"], "version": bank["version"],
+                                                              "answers": answers}))
+    why = shown_why(page)
+    assert why == expected_why(default_site, "nl", why) and len(words_requests(watch)) == 1

@@ -16,6 +16,7 @@ import { initWorkshop } from './workshop.js';
 import { openList } from './open-list.js';
 import { carry } from './carry.js';
 import { names, R } from './labels.js';
+import { haveWords, loadWords } from './words.js';
 import { home, single, out } from './guide-links.js';
 
 // hooks.changed(): called when the saved answers changed here (loaded, replaced, forgotten, back).
@@ -38,6 +39,11 @@ export function initResults(hooks = {}) {
 
   function render() {
     const has = Object.keys(state.answers).length > 0;
+    // Answers to show, but not yet the statements (words.js): show them once they are here.
+    if (has && !haveWords()) {
+      $('[data-empty]').hidden = true;
+      return loadWords().then(render);
+    }
     $('[data-results]').hidden = !has;
     $('[data-empty]').hidden = has;
     $('[data-import]').hidden = false;
@@ -83,6 +89,8 @@ export function initResults(hooks = {}) {
   initWorkshop({ page, link: share.value, clear });
   const taken = initIncoming({ show: (s) => { if (s) state = s; render(); }, changed, status }, view, memoryOnly);
   if (!taken.fromAddress()) render();
+  // A share link pasted into the address bar of this open page only changes its fragment.
+  window.addEventListener('hashchange', () => taken.fromAddress());
   if (memoryOnly && !single) carry('scan.html', () => state);
 
   // For pages that show the results again later (the single-file edition): reread the answers.

@@ -1,8 +1,8 @@
 // The statements and their "why" travel once per visit. The scan page has them in its form (it
 // reads and prints without JavaScript); from the first answer on it hands them to the results
-// page through this browser's storage. A results page that finds none from its own build (a
-// share link opened elsewhere, another language, a site rebuilt since) loads them from a script
-// of their own, bank.words, which sits next to the page's scripts.
+// page through this browser's storage. A results page with answers to show that finds none
+// from its own build (a share link opened elsewhere, another language, a site rebuilt since)
+// loads them from a script of their own, bank.words, which sits next to the page's scripts.
 import { bank } from './bank.js';
 import { $, $$ } from './dom.js';
 import { keepWords, keptWords } from './store.js';
@@ -38,21 +38,32 @@ export function handOver(root) {
 
 function fill(words) {
   bank.criteria.forEach((c, i) => { c.text = words.text[i]; c.why = words.why[i]; });
+  filled = true;
 }
 
-// The results: call `then` once every statement and "why" is in the bank; `script` is the
-// address of the results page's own script, which the fallback sits next to.
-export function withWords(script, then) {
+// The scripts sit side by side: the fallback is found next to the one holding this module.
+const here = document.currentScript ? document.currentScript.src : location.href;
+let filled = false, loading = null;
+
+// True when every statement and "why" is in the bank: they came with it (the single file), or
+// the scan handed over those of this build.
+export function haveWords() {
+  if (filled || !bank.words) return true;
   const kept = keptWords(bank, bank.words);
-  if (kept && kept.text.length === bank.criteria.length && kept.why.length === bank.criteria.length) {
-    fill(kept);
-    return then();
-  }
-  const tag = document.createElement('script');
-  document.addEventListener('koers:words', (e) => fill(e.detail), { once: true });
-  // Without them the page still works: a statement shows as its id.
-  tag.addEventListener('error', () => { fill({ text: bank.criteria.map((c) => c.id), why: bank.criteria.map(() => '') }); then(); });
-  tag.addEventListener('load', () => then());
-  tag.src = new URL(bank.words, script).href;
-  document.head.append(tag);
+  if (kept && kept.text.length === bank.criteria.length && kept.why.length === bank.criteria.length) fill(kept);
+  return filled;
+}
+
+// Load them from the fallback file, once; resolves when they are in the bank. Without it the
+// page still works: a statement shows as its id.
+export function loadWords() {
+  loading = loading || new Promise((resolve) => {
+    const tag = document.createElement('script');
+    document.addEventListener('koers:words', (e) => fill(e.detail), { once: true });
+    tag.addEventListener('error', () => { fill({ text: bank.criteria.map((c) => c.id), why: bank.criteria.map(() => '') }); resolve(); });
+    tag.addEventListener('load', () => resolve());
+    tag.src = new URL(bank.words, here).href;
+    document.head.append(tag);
+  });
+  return loading;
 }
