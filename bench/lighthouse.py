@@ -52,7 +52,11 @@ def share_code(site: Path) -> str:
     return base64.urlsafe_b64encode(zlib.compress(json.dumps(result).encode())).decode().rstrip("=")
 
 
-def audit() -> dict[str, dict[str, int]]:
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+           "speed-index")
+
+
+def audit() -> dict[str, dict]:
     binary = BENCH / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH, check=True)
@@ -69,8 +73,10 @@ def audit() -> dict[str, dict[str, int]]:
             subprocess.run([str(binary), f"http://127.0.0.1:{server.server_port}/{path}", "--chrome-path=/usr/bin/chromium",
                             f"--chrome-flags={CHROME_FLAGS}", "--output=json", f"--output-path={report}", "--quiet",
                             "--only-categories=" + ",".join(CATEGORIES)], check=True)
-            categories = json.loads(report.read_text())["categories"]
-            scores[name] = {c: round(categories[c]["score"] * 100) for c in CATEGORIES}
+            found = json.loads(report.read_text())
+            scores[name] = {c: round(found["categories"][c]["score"] * 100) for c in CATEGORIES}
+            # What decides the performance score, to see which one moved.
+            scores[name]["metrics"] = {m: found["audits"][m]["numericValue"] for m in METRICS}
         server.shutdown()
     return scores
 
@@ -80,6 +86,10 @@ def main() -> dict:
     print(f"{'page':<9}" + "".join(f"{c:>16}" for c in CATEGORIES))
     for name, row in scores.items():
         print(f"{name:<9}" + "".join(f"{row[c]:>16}" for c in CATEGORIES))
+    print()
+    print(f"{'page':<9}" + "".join(f"{m.replace('-', ' ')[:14]:>16}" for m in METRICS) + "   (ms; shift unitless)")
+    for name, row in scores.items():
+        print(f"{name:<9}" + "".join(f"{row['metrics'][m]:>16.{3 if 'shift' in m else 0}f}" for m in METRICS))
     return scores
 
 

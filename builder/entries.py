@@ -40,7 +40,7 @@ ENTRIES = {
 # Page kinds whose first frame waits for their scripts (`blocking="render"`; browsers without
 # it just paint earlier). The scan's script shows one step of the form: painting the whole
 # no-JavaScript form first cost a layout of every step, then another one for the step shown,
-# before the first question could be answered (230 -> 170 ms in bench/journey.py).
+# before the first question could be answered (226 -> 169 ms; bench/README.md).
 RENDER_BLOCKING = frozenset({"scan"})
 # What a criterion carries for the results page and the exports; the scan never reads it.
 GUIDANCE = ("text", "why", "action", "owner", "find_out", "meta")
