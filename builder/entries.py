@@ -37,11 +37,6 @@ ENTRIES = {
     "results": ("results-main.js", ("core", "shared")),
     "embed-info": ("embed-main.js", ()),
 }
-# Page kinds whose first frame waits for their scripts (`blocking="render"`; browsers without
-# it just paint earlier). The scan's script shows one step of the form: painting the whole
-# no-JavaScript form first cost a layout of every step, then another one for the step shown,
-# before the first question could be answered (226 -> 169 ms; bench/README.md).
-RENDER_BLOCKING = frozenset({"scan"})
 # What a criterion carries for the results page and the exports; the scan never reads it.
 GUIDANCE = ("text", "why", "action", "owner", "find_out", "meta")
 # Of those, what the scan's form already shows. The scan hands them to the results page through

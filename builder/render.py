@@ -20,7 +20,7 @@ import jinja2
 from . import cache
 from .bundle import bundle, core
 from .content import Page
-from .entries import CORE, ENTRIES, PAGE_DATA, RENDER_BLOCKING, SHARED, core_bank, page_texts, whole_bank, words_script
+from .entries import CORE, ENTRIES, PAGE_DATA, SHARED, core_bank, page_texts, whole_bank, words_script
 from .links import hashed
 from .model import localize
 from .rules_text import answer_legend, insert_rules
@@ -201,7 +201,6 @@ def _scripts(data: dict, views: dict[str, dict], ui: dict, site: Site, scripts: 
     """Per page kind and language, the scripts it loads in order (entries.py); the single
     file's script text; the team page's script."""
     assets["js"] = {kind: {} for kind in ENTRIES}
-    assets["js_blocking"] = RENDER_BLOCKING
     assets["team_js"], assets["js_text"] = {}, {}
     for lang, view in views.items():
         words = _add(site, f"assets/words.{lang}.js", words_script(view).encode("utf-8"))

@@ -4,7 +4,7 @@ import pytest
 
 import reference
 from conftest import Served, _servers
-from helpers import screen_route, wait_until
+from helpers import screen_route
 
 pytestmark = pytest.mark.browser
 
@@ -42,11 +42,18 @@ def frame_height(page) -> float:
 
 
 def content_height(frame) -> float:
-    return frame.evaluate("document.documentElement.scrollHeight")
+    # What the frame holds; the document's scroll height is never less than the frame itself.
+    return frame.evaluate("document.documentElement.getBoundingClientRect().height")
 
 
 def wait_for_height(page, frame, tolerance=2):
-    wait_until(page, f"Math.abs(document.getElementById('scan').clientHeight - {content_height(frame)}) <= {tolerance}")
+    """Until the frame is as tall as its content, both read afresh each time: the content may
+    still be settling (a step shown, a status line) when the wait begins."""
+    for _ in range(250):
+        if abs(frame_height(page) - content_height(frame)) <= tolerance:
+            return
+        page.wait_for_timeout(20)
+    raise AssertionError(f"frame {frame_height(page)} px, its content {content_height(frame)} px")
 
 
 @pytest.mark.parametrize("post", ["post.html", "sandboxed.html"])

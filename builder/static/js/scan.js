@@ -14,6 +14,7 @@ export function initScan() {
   const state = load(bank);
   const notice = settle(bank, state, ui);
   if (notice) $('[data-status]').textContent = notice;
+  if (takeEarly(form, state)) save(bank, state);
   const memoryOnly = !works();
   if (memoryOnly) $('[data-storage-notice]').hidden = false;
   const progress = initProgress(form, () => state.answers);
@@ -117,6 +118,14 @@ export function initScan() {
   window.addEventListener('hashchange', () => go(location.hash, true));
   nav.hidden = false;
   if (!go(location.hash, false)) show(0, false);
+  // A statement's address names its fieldset, and once the page has loaded the browser scrolls
+  // there and moves focus to the page itself (HTML's "scroll to the fragment"): take it back.
+  if (document.readyState !== 'complete') {
+    window.addEventListener('load', () => {
+      const at = parse(bank, location.hash);
+      if (at && at.criterion && document.activeElement === document.body) progress.mark(at.criterion);
+    }, { once: true });
+  }
   if (memoryOnly && document.body.dataset.page !== 'single') {
     carry('results.html', () => state);
     carried(location.hash).then((got) => {
@@ -139,4 +148,23 @@ export function initScan() {
   const print = $('[data-print]');
   if (print) { print.hidden = false; print.addEventListener('click', () => window.print()); }
   return { reload, go: (hash) => go(hash, true) };
+}
+
+// The style sheet shows the step before this script runs (koers.css), so a choice made in that
+// moment is the visitor's, and is kept rather than undone by showSaved(). Only on a fresh load:
+// a reload or a step back in history may bring back a browser's own copy of earlier choices.
+function takeEarly(form, state) {
+  if (performance.getEntriesByType('navigation')[0]?.type !== 'navigate') return false;
+  let took = false;
+  for (const r of $$('input[type=radio]:checked', form)) {
+    state.answers[r.name] = r.value;
+    took = true;
+  }
+  for (const t of $$('[data-note]', form)) {
+    if (t.value.trim()) {
+      state.notes[t.dataset.note] = t.value;
+      took = true;
+    }
+  }
+  return took;
 }
