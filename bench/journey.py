@@ -84,7 +84,6 @@ def main() -> dict:
     timing = surveyjs.measure(args.runs)
     rows = walk(surveyjs.OUT / "koers")
     journey = sum(gz for _, gz in rows)
-    k, s = timing["koers"], timing["surveyjs"]
     print(f"load average before the run: {load:.1f}; {args.runs} runs each")
     print(f"{'file the journey fetched':<36} {'gzip -9':>8}")
     for name, gz in rows:
@@ -96,11 +95,7 @@ def main() -> dict:
     if static != journey:
         print(f"(the pages' own references add up to {static}: they and the walk disagree)")
     print()
-    print(f"{'scan page':<10} {'requests':>8} {'gzip bytes':>11} {'first question (ms)':>20} {'same, 4x CPU':>13}")
-    for name, r in timing.items():
-        print(f"{name:<10} {r['requests']:>8} {r['gzip_bytes']:>11} {r['ready_ms']:>20.0f} {r['ready_ms_cpu4']:>13.0f}")
-    print(f"{'ratio':<10} {s['requests'] / k['requests']:>7.1f}x {s['gzip_bytes'] / k['gzip_bytes']:>10.1f}x "
-          f"{s['ready_ms'] / k['ready_ms']:>19.1f}x {s['ready_ms_cpu4'] / k['ready_ms_cpu4']:>12.1f}x  (SurveyJS / Koers)")
+    surveyjs.table(timing)
     print(f"first question target: {TARGETS['first']} ms")
     return {"journey": journey, **timing}
 

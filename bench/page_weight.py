@@ -34,7 +34,7 @@ def weigh(site: Path, lang: str | None = None) -> list[tuple[str, int, int]]:
     pages = [f"{prefix}index.html", f"{prefix}scan.html", f"{prefix}results.html"]
     assets: list[str] = []
     for page in pages:
-        for ref in re.findall(r'(?:href|src)="((?:\.\./)*assets/[^"]+\.(?:css|js))"', (site / page).read_text("utf-8")):
+        for ref in re.findall(r'(?:href|src)="((?:\.\./)*assets/[^"]+\.(?:css|js|svg))"', (site / page).read_text("utf-8")):
             name = ref.lstrip("./")
             if name not in assets:
                 assets.append(name)
