@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+import rcssmin
 
 from . import cache
 from .bundle import bundle, core
@@ -181,6 +182,8 @@ def _assets(data: dict, views: dict[str, dict], ui: dict, project_root: Path, si
     colour = data["site"].get("colour")
     if colour:
         css = re.sub(r"--brand:\s*#[0-9a-fA-F]{6}", f"--brand: {colour}", css, count=1)
+    # Its comments are for maintainers: without them every page weighs 0.7 KB less (gzip).
+    css = rcssmin.cssmin(css)
     assets["css"] = _add(site, "assets/koers.css", css.encode("utf-8"))
     assets["css_text"] = css
     icon = theme.static("icon.svg", STATIC)

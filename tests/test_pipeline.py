@@ -174,7 +174,7 @@ def test_branding_from_configuration(tiny):
     assert '<a href="mailto:scan@example.org" rel="noopener noreferrer">scan@example.org</a>' in html
     assert "Made by <em>Example</em>" in html
     css = next(v for p, v in site.files.items() if p.startswith("assets/koers.")).decode()
-    assert "--brand: #5a2d82" in css
+    assert "--brand:#5a2d82" in css
 
 
 def test_missing_logo_is_an_error(tiny):
