@@ -10,6 +10,7 @@
 4. Lighthouse scores for landing, scan and results, also from a share link (bench/lighthouse.py).
 5. Issue 12's numbers from one build: the journey's weight, the first question answerable and
    Koers side by side with SurveyJS on the same bank (bench/journey.py, using surveyjs.py).
+6. The scan in Firefox, where firefox-esr is installed (bench/firefox.py).
 
 Not part of the test suite: numbers depend on the machine. `--quick` takes one run where
 the scripts would take several.
@@ -40,6 +41,7 @@ def main() -> None:
         section(f"Route recomputation, {criteria} criteria", "route_speed.py", "--criteria", criteria)
     section("Lighthouse (mobile defaults)", "lighthouse.py")
     section("Journey weight, first question, side by side with SurveyJS", "journey.py", "--runs", "1" if quick else "5")
+    section("The scan in Firefox", "firefox.py")
 
 
 if __name__ == "__main__":
