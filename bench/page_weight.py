@@ -59,19 +59,20 @@ def per_page(site: Path) -> list[tuple[str, int, int]]:
         refs = re.findall(r'(?:href|src)="((?:\.\./)*assets/[^"]+)"', html)
         files = [site / page] + [(site / page).parent / ref for ref in dict.fromkeys(refs)]
         if page.endswith("results.html"):
-            files += _words_fallback(files)
+            files += _texts_fallbacks(files)
         gz = sum(len(gzip.compress(f.read_bytes(), compresslevel=9, mtime=0)) for f in files)
         rows.append((page, len(files), gz))
     return rows
 
 
-def _words_fallback(files: list[Path]) -> list[Path]:
-    """The statements' file that a results page loads when the scan handed nothing over (an
-    empty cache: a share link opened cold); named in the bank of the page's core script."""
+def _texts_fallbacks(files: list[Path]) -> list[Path]:
+    """The texts files that a results page loads when the scan handed nothing over (an empty
+    cache: a share link opened cold) and an answer is "Don't know": the statements' and the
+    find-out questions', named in the bank of the page's core script."""
     for f in files:
-        found = re.search(r'"words":"(words\.[\w.]+\.js)"', f.read_text("utf-8")) if f.suffix == ".js" else None
+        found = re.findall(r'"(?:words|find)":"((?:words|find)\.[\w.]+\.js)"', f.read_text("utf-8")) if f.suffix == ".js" else []
         if found:
-            return [f.parent / found.group(1)]
+            return [f.parent / name for name in found]
     return []
 
 

@@ -21,7 +21,7 @@ import rcssmin
 from . import cache
 from .bundle import bundle, core
 from .content import Page
-from .entries import CORE, ENTRIES, PAGE_DATA, SHARED, core_bank, page_texts, whole_bank, words_script
+from .entries import CORE, ENTRIES, FIND, PAGE_DATA, SHARED, WORDS, core_bank, page_texts, texts_script, whole_bank
 from .links import hashed
 from .model import localize
 from .rules_text import answer_legend, insert_rules
@@ -206,8 +206,11 @@ def _scripts(data: dict, views: dict[str, dict], ui: dict, site: Site, scripts: 
     assets["js"] = {kind: {} for kind in ENTRIES}
     assets["team_js"], assets["js_text"] = {}, {}
     for lang, view in views.items():
-        words = _add(site, f"assets/words.{lang}.js", words_script(view).encode("utf-8"))
-        common = core(scripts, CORE, core_bank(view, ui[lang], words.removeprefix("assets/")), minify=True)
+        words = _add(site, f"assets/words.{lang}.js", texts_script(view, WORDS).encode("utf-8"))
+        found = texts_script(view, FIND)
+        find = _add(site, f"assets/find.{lang}.js", found.encode("utf-8")) if found else ""
+        common = core(scripts, CORE, core_bank(view, ui[lang], words.removeprefix("assets/"), find.removeprefix("assets/")),
+                      minify=True)
         shared = core(scripts, SHARED, {}, minify=True, below=common, later=PAGE_DATA)  # no bank: one file for all languages
         layers = {"core": (common, _add(site, f"assets/core.{lang}.js", common.script.encode("utf-8"))),
                   "shared": (shared, _add(site, "assets/shared.js", shared.script.encode("utf-8")))}

@@ -98,22 +98,30 @@ def test_no_criterion_text_appears_twice_in_the_scan_page(site):
         assert in_html + in_script == expected, f"{cid}.{field} appears {in_html} times in the HTML and {in_script} in the script"
 
 
-def test_statements_and_why_travel_once_in_the_journey(site):
+def fallback_lists(site, name: str) -> dict:
+    text = site.files["assets/" + name].decode("utf-8")
+    return json.loads(text[text.index("{detail:") + 8:text.rindex("}));")])
+
+
+def test_statements_why_and_find_out_travel_only_when_needed(site):
     """The results' script leaves out what the scan's form shows: the scan hands it over
-    (words.js), and a words file, named in the core's bank, is the fallback that holds it all."""
+    (words.js), and a words file, named in the core's bank, is the fallback that holds it all.
+    It leaves out the find-out questions too: a file of their own, for answers with a "Don't know"."""
     results = scripts_of(site, "results.html")[2]
     texts = criterion_texts()
     for cid, field, text in texts:
         quoted = json.dumps(text, ensure_ascii=False)[1:-1].replace("<", "\\u003c")
-        assert (quoted in results) == (field not in ("text", "why")), f"{cid}.{field} in the results' script"
+        assert (quoted in results) == (field not in ("text", "why", "find_out")), f"{cid}.{field} in the results' script"
     core = json.loads(re.search(r'__m\["\./bank\.js"\] = (.*);$', scripts_of(site, "scan.html")[0], re.M).group(1))
-    words_file = core["bank"]["words"]
+    words_file, find_file = core["bank"]["words"], core["bank"]["find"]
     assert re.fullmatch(r"words\.nl\.[0-9a-f]{10}\.js", words_file)
-    fallback = site.files["assets/" + words_file].decode("utf-8")
-    words = json.loads(fallback[fallback.index("{detail:") + 8:fallback.rindex("}));")])
+    assert re.fullmatch(r"find\.nl\.[0-9a-f]{10}\.js", find_file)
     ids = [c["id"] for c in core["bank"]["criteria"]]
     by_id = {(cid, field): text for cid, field, text in texts}
+    words, find = fallback_lists(site, words_file), fallback_lists(site, find_file)
     assert words["text"] == [by_id[(cid, "text")] for cid in ids]
     assert words["why"] == [by_id[(cid, "why")] for cid in ids]
+    assert find == {"find_out": [by_id.get((cid, "find_out"), "") for cid in ids]}
     for page in site.pages:
-        assert words_file not in site.files[page].decode("utf-8"), f"{page} must not load the fallback itself"
+        for name in (words_file, find_file):
+            assert name not in site.files[page].decode("utf-8"), f"{page} must not load {name} itself"

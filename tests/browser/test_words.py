@@ -16,6 +16,10 @@ def words_requests(watch) -> list[str]:
     return [u for u in watch.requests if re.search(r"/assets/words\.\w+\.[0-9a-f]+\.js$", u)]
 
 
+def find_requests(watch) -> list[str]:
+    return [u for u in watch.requests if re.search(r"/assets/find\.\w+\.[0-9a-f]+\.js$", u)]
+
+
 def shown_why(page) -> dict:
     """The "because" line of each route item, by criterion."""
     page.wait_for_selector("[data-route] [data-item]")
@@ -47,6 +51,7 @@ def test_the_scan_hands_its_words_to_the_results_page(new_page, default_site, wa
     why = shown_why(page)
     assert first in why and why == expected_why(site, lang, why), "the route quotes the handed-over why texts"
     assert words_requests(watch) == [], "the journey never downloads the words a second time"
+    assert find_requests(watch) == [], "nothing answered \"Don't know\": no find-out question to show"
 
 
 def test_a_share_link_opened_cold_loads_the_words(new_page, default_site, watch):
@@ -149,3 +154,36 @@ def test_a_results_page_with_nothing_to_show_loads_no_words(new_page, default_si
                                                               "answers": answers}))
     why = shown_why(page)
     assert why == expected_why(default_site, "nl", why) and len(words_requests(watch)) == 1
+
+
+def dont_know(bank) -> str:
+    return next(a["id"] for a in bank["answers"] if a.get("means") == "unknown")
+
+
+def test_a_dont_know_loads_the_find_out_questions(new_page, default_site, watch, tmp_path):
+    """Only a "Don't know" shows a find-out question, so only then does the results page load
+    them; the route and the Markdown export ask the criterion's own question."""
+    bank = default_site.bank("nl")
+    first = bank["criteria"][0]
+    page = new_page(accept_downloads=True)
+    seed(page, default_site, "nl", {**{c["id"]: "no" for c in bank["criteria"]}, first["id"]: dont_know(bank)})
+    page.goto(default_site.url + "results.html")
+    page.wait_for_selector(f"[data-route] [data-item='{first['id']}']")
+    assert page.text_content(f"[data-route] [data-item='{first['id']}'] .action") == first["find_out"]
+    assert [u.rsplit("/", 1)[1] for u in find_requests(watch)] == [bank["find"]]
+    with page.expect_download() as info:
+        page.click("[data-exports] [data-export=md]")
+    info.value.save_as(tmp_path / "route.md")
+    assert first["find_out"] in (tmp_path / "route.md").read_text("utf-8")
+
+
+def test_a_missing_find_out_file_asks_whether_the_statement_holds(new_page, default_site, watch):
+    bank, ui = default_site.bank("nl"), default_site.ui("nl")
+    first = bank["criteria"][0]
+    page = new_page()
+    seed(page, default_site, "nl", {first["id"]: dont_know(bank)})
+    page.route("**/assets/find.*", lambda route: route.abort())
+    page.goto(default_site.url + "results.html")
+    page.wait_for_selector(f"[data-route] [data-item='{first['id']}']")
+    assert page.text_content(f"[data-route] [data-item='{first['id']}'] .action") == ui["results.find_out"] + " " + first["text"]
+    watch.errors.clear()  # the refused file itself is logged

@@ -2,7 +2,7 @@
 // This file composes the parts and holds the answers on view; each part is a module of its own.
 import { bank, ui } from './bank.js';
 import { $ } from './dom.js';
-import { score } from './scoring.js';
+import { rules, score } from './scoring.js';
 import { load, save as keep, forget, empty, settle, onChange, works } from './store.js';
 import { say } from './status.js';
 import { routePage } from './route-page.js';
@@ -16,7 +16,7 @@ import { initWorkshop } from './workshop.js';
 import { openList } from './open-list.js';
 import { carry } from './carry.js';
 import { names, R } from './labels.js';
-import { haveWords, loadWords } from './words.js';
+import { haveFindOut, haveWords, loadFindOut, loadWords } from './words.js';
 import { home, single, out } from './guide-links.js';
 
 // hooks.changed(): called when the saved answers changed here (loaded, replaced, forgotten, back).
@@ -39,10 +39,13 @@ export function initResults(hooks = {}) {
 
   function render() {
     const has = Object.keys(state.answers).length > 0;
-    // Answers to show, but not yet the statements (words.js): show them once they are here.
-    if (has && !haveWords()) {
+    // Answers to show, but not yet the texts they need (words.js): show them once they are here.
+    const waits = [];
+    if (has && !haveWords()) waits.push(loadWords());
+    if (!haveFindOut() && Object.values(state.answers).includes(rules(bank).unknown)) waits.push(loadFindOut());
+    if (waits.length) {
       $('[data-empty]').hidden = true;
-      return loadWords().then(render);
+      return Promise.all(waits).then(render);
     }
     $('[data-results]').hidden = !has;
     $('[data-empty]').hidden = has;

@@ -112,6 +112,17 @@ export function initScan() {
     history.pushState(null, '', seen);
     show(i, true);
   }
+  // A link to a statement or a step on this page moves as the buttons do. Followed by the
+  // browser, it would scroll to the statement's fieldset and, that being unfocusable, move focus
+  // to the page once laid out: at times after the script had put it on the first answer.
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest('a[href^="#"]');
+    if (!a || e.button || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || !parse(bank, a.getAttribute('href'))) return;
+    e.preventDefault();
+    seen = null;
+    history.pushState(null, '', a.getAttribute('href'));
+    go(location.hash, true);
+  });
   back.addEventListener('click', () => cur > 0 && move(cur - 1));
   next.addEventListener('click', () => cur < total - 1 && move(cur + 1));
   window.addEventListener('popstate', () => go(location.hash, true));
