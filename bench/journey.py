@@ -15,16 +15,14 @@ Numbers depend on the machine and its load: run it on an idle machine (see `upti
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
-import threading
 from urllib.parse import urlsplit
 
 import page_weight
 import surveyjs
+from static_host import serve
 
 TARGETS = {"journey": 40_000, "first": 150}
 
@@ -36,29 +34,26 @@ def walk(site) -> list[tuple[str, int]]:
     (the statements' fallback file, say, only if the results page asked for it)."""
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(surveyjs._Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    fetched: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=surveyjs.CHROMIUM, args=surveyjs.FLAGS)
-        page = browser.new_page()
-        page.on("request", lambda r: r.url.startswith(base) and fetched.append(urlsplit(r.url).path.lstrip("/")))
-        page.goto(base + "index.html")
-        page.click('main a.button.primary[href="scan.html"]')
-        page.wait_for_url("**/scan.html*")
-        page.wait_for_load_state("load")
-        for step in page.query_selector_all(".step"):
-            for box in step.query_selector_all("[data-criterion]"):
-                box.query_selector_all("input[type=radio]")[1].check()  # "partly": the route has work in it
-            if page.is_visible("[data-next]"):
-                page.click("[data-next]")
-        page.click("[data-finish]")
-        page.wait_for_url("**/results.html*")
-        page.wait_for_selector("[data-route] [data-item]")
-        page.wait_for_load_state("networkidle")
-        browser.close()
-    server.shutdown()
+    with serve(site) as base:
+        fetched: list[str] = []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=surveyjs.CHROMIUM, args=surveyjs.FLAGS)
+            page = browser.new_page()
+            page.on("request", lambda r: r.url.startswith(base) and fetched.append(urlsplit(r.url).path.lstrip("/")))
+            page.goto(base + "index.html")
+            page.click('main a.button.primary[href="scan.html"]')
+            page.wait_for_url("**/scan.html*")
+            page.wait_for_load_state("load")
+            for step in page.query_selector_all(".step"):
+                for box in step.query_selector_all("[data-criterion]"):
+                    box.query_selector_all("input[type=radio]")[1].check()  # "partly": the route has work in it
+                if page.is_visible("[data-next]"):
+                    page.click("[data-next]")
+            page.click("[data-finish]")
+            page.wait_for_url("**/results.html*")
+            page.wait_for_selector("[data-route] [data-item]")
+            page.wait_for_load_state("networkidle")
+            browser.close()
     return [(name, len(gzip.compress((site / name).read_bytes(), 9, mtime=0))) for name in dict.fromkeys(fetched)]
 
 

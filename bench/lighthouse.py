@@ -6,21 +6,18 @@ answers), as a colleague who was sent the link sees it first.
     .venv/bin/python bench/lighthouse.py
 
 Installs the npm package `lighthouse` into bench/node_modules when missing (bench only, never
-shipped), builds the default site, serves it locally and audits each page once with
-Lighthouse's default mobile settings. Not part of the test suite or CI.
+shipped), builds the default site, serves it locally, gzipped as a static host sends it
+(static_host.py), and audits each page once with Lighthouse's default mobile settings. Not part of the test suite or CI.
 """
 
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import json
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import zlib
 from pathlib import Path
 
@@ -30,15 +27,11 @@ sys.path.insert(0, str(ROOT))
 
 from builder import build  # noqa: E402
 from builder.entries import read_back  # noqa: E402
+from static_host import serve  # noqa: E402
 
 PAGES = {"landing": "index.html", "scan": "scan.html", "results": "results.html", "shared": "results.html#r={code}"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def share_code(site: Path) -> str:
@@ -63,21 +56,19 @@ def audit() -> dict[str, dict]:
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
         build(ROOT, site)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         scores = {}
-        code = share_code(site)
-        for name, path in PAGES.items():
-            path = path.format(code=code)
-            report = Path(temp) / f"{name}.json"
-            subprocess.run([str(binary), f"http://127.0.0.1:{server.server_port}/{path}", "--chrome-path=/usr/bin/chromium",
-                            f"--chrome-flags={CHROME_FLAGS}", "--output=json", f"--output-path={report}", "--quiet",
-                            "--only-categories=" + ",".join(CATEGORIES)], check=True)
-            found = json.loads(report.read_text())
-            scores[name] = {c: round(found["categories"][c]["score"] * 100) for c in CATEGORIES}
-            # What decides the performance score, to see which one moved.
-            scores[name]["metrics"] = {m: found["audits"][m]["numericValue"] for m in METRICS}
-        server.shutdown()
+        with serve(site) as base:
+            code = share_code(site)
+            for name, path in PAGES.items():
+                path = path.format(code=code)
+                report = Path(temp) / f"{name}.json"
+                subprocess.run([str(binary), base + path, "--chrome-path=/usr/bin/chromium",
+                                f"--chrome-flags={CHROME_FLAGS}", "--output=json", f"--output-path={report}", "--quiet",
+                                "--only-categories=" + ",".join(CATEGORIES)], check=True)
+                found = json.loads(report.read_text())
+                scores[name] = {c: round(found["categories"][c]["score"] * 100) for c in CATEGORIES}
+                # What decides the performance score, to see which one moved.
+                scores[name]["metrics"] = {m: found["audits"][m]["numericValue"] for m in METRICS}
     return scores
 
 

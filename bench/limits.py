@@ -13,19 +13,17 @@ Exits 1 when a step holds more than 40 statements or the results take more than 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import yaml
+from static_host import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -43,21 +41,13 @@ def make(folder: Path, areas: int, levels: int, per_cell: int) -> dict:
     return data
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def results_time(site: Path, data: dict) -> float:
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/"
     answers = {c["id"]: ("yes", "partly", "no")[i % 3] for i, c in enumerate(data["criteria"])}
     state = {"format": "koers-result", "formatVersion": 1, "bank": data["bank"], "version": data["version"],
              "answers": answers, "notes": {}, "targets": {}}
-    try:
+    with serve(site) as url:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page()
@@ -70,8 +60,6 @@ def results_time(site: Path, data: dict) -> float:
                 page.wait_for_selector("[data-route] [data-item]")
                 runs.append(time.perf_counter() - start)
             browser.close()
-    finally:
-        server.shutdown()
     return sorted(runs)[1]
 
 

@@ -12,15 +12,12 @@ until the first question can be answered, without throttling and with 4x CPU slo
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +30,7 @@ from builder import build  # noqa: E402
 from builder.model import localize  # noqa: E402
 from builder.loader import read_yaml  # noqa: E402
 from builder.problems import Problems  # noqa: E402
+from static_host import serve  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -90,59 +88,51 @@ def write_surveyjs_page(modules: Path) -> Path:
     return target
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def measure(runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
     modules = ensure_npm_packages()
     build(ROOT, OUT / "koers")
     write_surveyjs_page(modules)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(OUT)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    pages = {"koers": base + "koers/scan.html", "surveyjs": base + "surveyjs/index.html"}
-    timings = {name: {1: [], 4: []} for name in pages}
-    paints = {name: {1: [], 4: []} for name in pages}
-    requests: dict[str, list[str]] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        # Koers and SurveyJS take turns, so both meet the same load on a shared machine; the
-        # first round warms the browser up (its first contexts are slower) and is not counted.
-        for slowdown in (1, 4):
-            for run in range(runs + 1):
-                for name, url in pages.items():
-                    context = browser.new_context()
-                    page = context.new_page()
-                    if slowdown > 1:
-                        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
-                    seen: list[str] = []
-                    page.on("request", lambda r, seen=seen: seen.append(r.url))
-                    page.add_init_script(
-                        "new MutationObserver((_, o) => { if (" + READY[name] + ") { window.__ready = performance.now();"
-                        " o.disconnect(); } }).observe(document, {subtree: true, childList: true, attributes: true});")
-                    page.goto(url)
-                    page.wait_for_function("() => window.__ready !== undefined", timeout=60_000)
-                    if run:
-                        timings[name][slowdown].append(page.evaluate("window.__ready"))
-                        # Polled from here: the pages' Content-Security-Policy refuses wait_for_function's eval.
-                        while page.evaluate(PAINTED) is None:
-                            page.wait_for_timeout(20)
-                        paints[name][slowdown].append(page.evaluate(PAINTED))
-                    requests[name] = seen
-                    context.close()
-        browser.close()
-    results = {}
-    for name in pages:
-        files = [OUT / urlsplit(u).path.lstrip("/") for u in requests[name] if u.startswith(base)]
-        gz = sum(len(gzip.compress(f.read_bytes(), 9, mtime=0)) for f in files if f.is_file())
-        results[name] = {"requests": len(requests[name]), "gzip_bytes": gz, "runs": timings[name],
-                         "ready_ms": statistics.median(timings[name][1]), "ready_ms_cpu4": statistics.median(timings[name][4]),
-                         "paint_ms": statistics.median(paints[name][1]), "paint_ms_cpu4": statistics.median(paints[name][4])}
-    server.shutdown()
+    with serve(OUT) as base:
+        pages = {"koers": base + "koers/scan.html", "surveyjs": base + "surveyjs/index.html"}
+        timings = {name: {1: [], 4: []} for name in pages}
+        paints = {name: {1: [], 4: []} for name in pages}
+        requests: dict[str, list[str]] = {}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            # Koers and SurveyJS take turns, so both meet the same load on a shared machine; the
+            # first round warms the browser up (its first contexts are slower) and is not counted.
+            for slowdown in (1, 4):
+                for run in range(runs + 1):
+                    for name, url in pages.items():
+                        context = browser.new_context()
+                        page = context.new_page()
+                        if slowdown > 1:
+                            page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+                        seen: list[str] = []
+                        page.on("request", lambda r, seen=seen: seen.append(r.url))
+                        page.add_init_script(
+                            "new MutationObserver((_, o) => { if (" + READY[name] + ") { window.__ready = performance.now();"
+                            " o.disconnect(); } }).observe(document, {subtree: true, childList: true, attributes: true});")
+                        page.goto(url)
+                        page.wait_for_function("() => window.__ready !== undefined", timeout=60_000)
+                        if run:
+                            timings[name][slowdown].append(page.evaluate("window.__ready"))
+                            # Polled from here: the pages' Content-Security-Policy refuses wait_for_function's eval.
+                            while page.evaluate(PAINTED) is None:
+                                page.wait_for_timeout(20)
+                            paints[name][slowdown].append(page.evaluate(PAINTED))
+                        requests[name] = seen
+                        context.close()
+            browser.close()
+        results = {}
+        for name in pages:
+            files = [OUT / urlsplit(u).path.lstrip("/") for u in requests[name] if u.startswith(base)]
+            gz = sum(len(gzip.compress(f.read_bytes(), 9, mtime=0)) for f in files if f.is_file())
+            results[name] = {"requests": len(requests[name]), "gzip_bytes": gz, "runs": timings[name],
+                             "ready_ms": statistics.median(timings[name][1]), "ready_ms_cpu4": statistics.median(timings[name][4]),
+                             "paint_ms": statistics.median(paints[name][1]), "paint_ms_cpu4": statistics.median(paints[name][4])}
     return results
 
 
