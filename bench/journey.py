@@ -57,17 +57,19 @@ def walk(site) -> list[tuple[str, int]]:
     return [(name, len(gzip.compress((site / name).read_bytes(), 9, mtime=0))) for name in dict.fromkeys(fetched)]
 
 
-def bank_texts(site) -> int:
-    """The bank's own words as one gzip -9 stream (every statement, "why", action, find-out
-    question, owner, fact and pitfall of the first language): what no journey can do without,
-    so the rest of the journey is what Koers adds to them."""
+def bank_texts(site, find_out: bool) -> int:
+    """The bank's own words that the journey carried, as one gzip -9 stream (every statement,
+    "why", action, owner, fact and pitfall of the first language; the find-out questions only
+    when it fetched their file): what no journey can do without, so the rest of the journey is
+    what Koers adds to them."""
     from builder.entries import GUIDANCE, read_back
 
     first = site / "index.html"
     lang = first.read_text("utf-8").split('<html lang="', 1)[1].split('"', 1)[0]
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.glob("assets/*.js")}
     bank = read_back(files, lang)["bank"]
-    words = [[c.get(k) for k in GUIDANCE] for c in bank["criteria"]] + [bank["pitfalls"]]
+    keys = [k for k in GUIDANCE if find_out or k != "find_out"]
+    words = [[c.get(k) for k in keys] for c in bank["criteria"]] + [bank["pitfalls"]]
     return len(gzip.compress(json.dumps(words, ensure_ascii=False).encode("utf-8"), 9, mtime=0))
 
 
@@ -84,7 +86,7 @@ def main() -> dict:
     for name, gz in rows:
         print(f"{name:<36} {gz:>8}")
     print(f"{'journey (landing, scan, results)':<36} {journey:>8}  (target {TARGETS['journey']})")
-    texts = bank_texts(surveyjs.OUT / "koers")
+    texts = bank_texts(surveyjs.OUT / "koers", find_out=any(name.startswith("assets/find.") for name, _ in rows))
     print(f"{'  of which the bank texts, once':<36} {texts:>8}  (everything else: {journey - texts})")
     static = sum(gz for _, _, gz in page_weight.weigh(surveyjs.OUT / "koers"))
     if static != journey:
