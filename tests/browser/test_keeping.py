@@ -152,6 +152,29 @@ def test_an_imported_file_opens_as_a_view_when_answers_are_saved(page, default_s
     assert page.is_hidden("[data-shared]") and stored(page, site, LANG) == before
 
 
+@pytest.mark.parametrize("how", ["file", "link"])
+def test_the_view_opens_with_its_own_route_while_texts_still_load(page, default_site, tmp_path, how):
+    """Their "Don't know" answers need the find-out questions, which load on demand: until they
+    are here the colleague's heading must not stand above the visitor's own route."""
+    site, bank = default_site, default_site.bank(LANG)
+    mine, theirs = mine_and_theirs(bank)
+    keep_mine(page, site, {cid: answer for cid, answer in mine.items() if answer != "unknown"})
+    page.goto(site.home(LANG) + "results.html")
+    page.wait_for_selector("[data-route] [data-item]")
+    # The find-out file takes its time, as on a slow phone network.
+    page.route("**/assets/find.*", lambda route: (page.wait_for_timeout(600), route.continue_()))
+    if how == "file":
+        file = tmp_path / "anna.json"
+        file.write_text(json.dumps(colleague(bank, theirs)))
+        page.set_input_files("[data-import-file]", str(file))
+    else:
+        page.evaluate("h => { location.hash = h; }", "r=" + payload(colleague(bank, theirs)))
+    page.wait_for_selector("[data-shared]:not([hidden])")
+    # Read at once, in the same task as the check above, so nothing renders in between.
+    route = page.eval_on_selector_all("[data-route] [data-item]", "items => items.map(li => li.dataset.item)")
+    assert route == [r["id"] for r in reference.route(bank, theirs)]
+
+
 def test_forget_asks_first_and_can_be_undone(page, default_site, axe):
     site, bank, ui = default_site, default_site.bank(LANG), default_site.ui(LANG)
     keep_mine(page, site, mine_and_theirs(bank)[0])

@@ -12,7 +12,8 @@ import { R } from './labels.js';
 const same = (a, b) => Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
 const stateOf = (read) => ({ answers: read.answers, notes: read.notes, targets: read.targets, name: read.name });
 
-// page: { show(state): shows it (the current one when left out), changed(), status }; view: the shared view; memoryOnly: storage fails.
+// page: { show(state): shows it (the current one when left out), ready(answers): a promise that the texts
+// they need are here, changed(), status }; view: the shared view; memoryOnly: storage fails.
 export function initIncoming(page, view, memoryOnly) {
   // What to say about a result taken in: msg, and whether it was made with other questions or rules.
   const about = (read, msg) => [msg, read.stale ? R('stale', { version: read.version, dropped: read.dropped, fresh: read.fresh }) : '',
@@ -34,9 +35,12 @@ export function initIncoming(page, view, memoryOnly) {
       page.show(mine);
       return say(place, R('shared_same'));
     }
-    view.open(read, obj, mine);
-    page.show(stateOf(read));
-    if (about(read, '')) say(place, about(read, ''));
+    // The view and the route it shows appear together: never their heading over the visitor's route.
+    page.ready(read.answers).then(() => {
+      view.open(read, obj, mine);
+      page.show(stateOf(read));
+      if (about(read, '')) say(place, about(read, ''));
+    });
   }
 
   const input = $('[data-import-file]'), imported = $('[data-import-status]');

@@ -37,15 +37,21 @@ export function initResults(hooks = {}) {
   }, single && !home ? '' : home + 'team.html', out);
   const save = () => { if (!view.active()) keep(bank, state); };
 
+  // The texts these answers need that are not here yet (words.js): a promise, or null when all are.
+  function texts(answers) {
+    const waits = [];
+    if (Object.keys(answers).length && !haveWords()) waits.push(loadWords());
+    if (!haveFindOut() && Object.values(answers).includes(rules(bank).unknown)) waits.push(loadFindOut());
+    return waits.length ? Promise.all(waits) : null;
+  }
+
   function render() {
     const has = Object.keys(state.answers).length > 0;
-    // Answers to show, but not yet the texts they need (words.js): show them once they are here.
-    const waits = [];
-    if (has && !haveWords()) waits.push(loadWords());
-    if (!haveFindOut() && Object.values(state.answers).includes(rules(bank).unknown)) waits.push(loadFindOut());
-    if (waits.length) {
+    // Answers to show, but not yet the texts they need: show them once they are here.
+    const waiting = texts(state.answers);
+    if (waiting) {
       $('[data-empty]').hidden = true;
-      return Promise.all(waits).then(render);
+      return waiting.then(render);
     }
     $('[data-results]').hidden = !has;
     $('[data-empty]').hidden = has;
@@ -90,7 +96,8 @@ export function initResults(hooks = {}) {
   }
   const undo = initForget({ clear, back: () => { refresh(); changed(); } });
   initWorkshop({ page, link: share.value, clear });
-  const taken = initIncoming({ show: (s) => { if (s) state = s; render(); }, changed, status }, view, memoryOnly);
+  const taken = initIncoming({ show: (s) => { if (s) state = s; render(); }, ready: (a) => texts(a) || Promise.resolve(),
+    changed, status }, view, memoryOnly);
   if (!taken.fromAddress()) render();
   // A share link pasted into the address bar of this open page only changes its fragment.
   window.addEventListener('hashchange', () => taken.fromAddress());
