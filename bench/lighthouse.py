@@ -7,7 +7,8 @@ answers), as a colleague who was sent the link sees it first.
 
 Installs the npm package `lighthouse` into bench/node_modules when missing (bench only, never
 shipped), builds the default site, serves it locally, gzipped as a static host sends it
-(static_host.py), and audits each page once with Lighthouse's default mobile settings. Not part of the test suite or CI.
+(static_host.py), and audits each page once with Lighthouse's default mobile settings. Not
+part of the test suite or CI.
 """
 
 from __future__ import annotations
